@@ -1,0 +1,29 @@
+#pragma once
+/// @file SwitchModel.h
+/// @brief A packet switch (Ethernet/InfiniBand) or scale-up switch as a value type.
+
+#include <string>
+
+#include "units/Bytes.h"
+#include "units/DataRate.h"
+#include "units/Duration.h"
+#include "units/Power.h"
+
+namespace ofe::models {
+
+/// Figures of one packet-switch type; a Fabric node names it by `name`.
+struct SwitchModel {
+  std::string name;       ///< catalog key, e.g. "51.2T-64x800G"
+  int ports = 0;          ///< radix at portRate
+  DataRate portRate;      ///< fastest port speed
+  DataRate capacity;      ///< switching capacity (ports x portRate for a full-rate ASIC)
+  Bytes buffer;           ///< packet buffer (shared)
+  Duration portToPort;    ///< port-to-port latency (cut-through, no queueing)
+  bool cutThrough = true;
+  Power power;            ///< system power without optics
+  std::string source;
+  bool assumption = false;
+  std::string notes;
+};
+
+}  // namespace ofe::models

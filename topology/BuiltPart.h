@@ -1,0 +1,22 @@
+#pragma once
+/// @file BuiltPart.h
+/// @brief What a builder added to a fabric, so composers can join it to more.
+
+#include <string>
+#include <vector>
+
+#include "topology/Ids.h"
+
+namespace ofe::topology {
+
+/// Node ids a builder created, grouped by role.
+struct BuiltPart {
+  std::string site;
+  std::vector<NodeId> gpus;
+  std::vector<NodeId> switches;    ///< every packet switch it created (all tiers)
+  std::vector<NodeId> top;         ///< highest-tier switches: where border/OCS links attach
+  std::vector<NodeId> passive;     ///< amplifiers, repeaters, ROADMs, landing stations, OCS
+  std::vector<LinkId> links;
+};
+
+}  // namespace ofe::topology

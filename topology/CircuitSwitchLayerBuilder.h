@@ -1,0 +1,33 @@
+#pragma once
+/// @file CircuitSwitchLayerBuilder.h
+/// @brief A layer of optical circuit switches joining packet switches (Jupiter / TPU v4 style).
+
+#include <string>
+#include <vector>
+
+#include "topology/BuiltPart.h"
+#include "topology/Fabric.h"
+#include "units/Length.h"
+
+namespace ofe::topology {
+
+/// Parameters of an OCS layer over given packet switches. Each switch sends
+/// uplink u to OCS u mod circuitSwitches; each OCS cross-connects its switches
+/// pairwise by a shifted matching, so every circuit is a link switch-OCS-switch.
+struct CircuitSwitchLayerParams {
+  std::vector<NodeId> switches;  ///< the packet switches to join (e.g. every pod's spines)
+  int circuitSwitches = 4;
+  int uplinksPerSwitch = 4;
+  std::string site = "dc";
+  std::string prefix = "ocs";
+  std::string circuitSwitchModel = "ocs-136";
+  std::string module = "800G-2xFR4";
+  std::string fibre = "smf-1310";
+  Length switchToOcsLength = Length::metres(200);
+};
+
+/// Adds the OCS nodes (passive) and switches x uplinks / 2 circuits as links.
+/// @throws std::invalid_argument when an OCS would exceed its port count.
+BuiltPart buildCircuitSwitchLayer(Fabric& fabric, const CircuitSwitchLayerParams& params);
+
+}  // namespace ofe::topology

@@ -1,0 +1,62 @@
+#pragma once
+/// @file Link.h
+/// @brief A full-duplex link between two packet nodes, with its modules and fibre.
+
+#include <string>
+#include <vector>
+
+#include "models/FibreType.h"
+#include "models/OpticalModule.h"
+#include "topology/Ids.h"
+#include "units/DataRate.h"
+#include "units/Decibel.h"
+#include "units/Duration.h"
+#include "units/Length.h"
+
+namespace ofe::topology {
+
+/// One stretch of fibre. A link made of several spans passes the passive node
+/// `via` (amplifier, repeater, ROADM, landing station, OCS) at the end of each
+/// span but the last.
+struct Span {
+  Length length;
+  NodeId via = kNoNode;
+};
+
+/// What a builder asks for when it joins two nodes; Fabric::addLink resolves
+/// the names against its catalog and derives rate and latency.
+struct LinkSpec {
+  std::string module;           ///< catalog key of the module at both ends
+  std::string fibre = "smf";    ///< catalog key of the fibre type
+  Length length;                ///< used when `spans` is empty: one span of this length
+  std::vector<Span> spans;      ///< explicit spans through passive nodes
+  int channels = 1;             ///< parallel modules/wavelengths/fibre pairs, bundled as one link
+  Decibel extraLoss;            ///< connectors, splices, OCS insertion loss
+};
+
+/// A link as stored in the Fabric. Both directions have the same figures.
+struct Link {
+  LinkId id = kNoLink;
+  NodeId a = kNoNode;
+  NodeId b = kNoNode;
+  models::OpticalModule module;  ///< at each end (one per channel per end)
+  models::FibreType fibre;
+  std::vector<Span> spans;       ///< at least one
+  int channels = 1;
+  Decibel extraLoss;
+  bool up = true;                ///< false once failed
+
+  // Derived by Fabric::addLink:
+  Length length;                 ///< sum of span lengths
+  DataRate rate;                 ///< module payload rate x channels, per direction
+  Duration propagation;          ///< fibre delay over `length`
+  Duration moduleLatency;        ///< both ends: 2 x module.latency
+  Duration passiveLatency;       ///< amplifiers/repeaters passed
+  Duration latency;              ///< one-way: propagation + moduleLatency + passiveLatency
+  Decibel worstSpanLoss;         ///< attenuation x longest span + extraLoss (what one receiver or amplifier must absorb)
+
+  /// Returns the end that is not @p n.
+  NodeId other(NodeId n) const { return n == a ? b : a; }
+};
+
+}  // namespace ofe::topology

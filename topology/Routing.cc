@@ -1,0 +1,86 @@
+#include "topology/Routing.h"
+
+#include <functional>
+#include <queue>
+#include <utility>
+
+namespace ofe::topology {
+
+namespace {
+
+std::int64_t linkCost(const Link& link, RouteMetric metric) {
+  return metric == RouteMetric::Hops ? 1 : link.latency.ps();
+}
+
+// Shortest distances from every node to `dst`. Undirected links make this a
+// search outward from dst; a GPU other than dst is reached but never expanded,
+// because GPUs do not forward.
+std::vector<std::int64_t> distancesTo(const Fabric& fabric, NodeId dst, RouteMetric metric) {
+  std::vector<std::int64_t> dist(fabric.nodeCount(), Routing::kUnreachable);
+  using Item = std::pair<std::int64_t, NodeId>;
+  std::priority_queue<Item, std::vector<Item>, std::greater<>> frontier;
+  dist[dst] = 0;
+  frontier.emplace(0, dst);
+  while (!frontier.empty()) {
+    const auto [d, u] = frontier.top();
+    frontier.pop();
+    if (d != dist[u]) continue;
+    if (u != dst && fabric.node(u).kind == NodeKind::Gpu) continue;
+    for (LinkId l : fabric.linksOf(u)) {
+      const Link& link = fabric.link(l);
+      if (!link.up) continue;
+      const NodeId v = link.other(u);
+      const std::int64_t nd = d + linkCost(link, metric);
+      if (nd < dist[v]) {
+        dist[v] = nd;
+        frontier.emplace(nd, v);
+      }
+    }
+  }
+  return dist;
+}
+
+}  // namespace
+
+Routing Routing::compute(const Fabric& fabric, RouteMetric metric) {
+  Routing r;
+  r.metric_ = metric;
+  r.nodeCount_ = fabric.nodeCount();
+  r.destIndex_.assign(r.nodeCount_, -1);
+  const std::vector<NodeId> gpus = fabric.nodesOfKind(NodeKind::Gpu);
+  for (std::size_t i = 0; i < gpus.size(); ++i) r.destIndex_[gpus[i]] = static_cast<std::int32_t>(i);
+  r.distance_.reserve(gpus.size() * r.nodeCount_);
+  r.offsets_.reserve(gpus.size() * r.nodeCount_ + 1);
+  for (NodeId dst : gpus) {
+    std::vector<std::int64_t> dist = distancesTo(fabric, dst, metric);
+    for (NodeId u = 0; u < r.nodeCount_; ++u) {
+      r.offsets_.push_back(static_cast<std::uint32_t>(r.pool_.size()));
+      r.distance_.push_back(dist[u]);
+      if (u == dst || dist[u] == kUnreachable) continue;
+      // A source GPU may send into the network, but no GPU forwards transit traffic.
+      for (LinkId l : fabric.linksOf(u)) {
+        const Link& link = fabric.link(l);
+        if (!link.up) continue;
+        const NodeId v = link.other(u);
+        if (dist[v] == kUnreachable) continue;
+        if (v != dst && fabric.node(v).kind == NodeKind::Gpu) continue;
+        if (dist[v] + linkCost(link, metric) == dist[u]) r.pool_.push_back(l);
+      }
+    }
+  }
+  r.offsets_.push_back(static_cast<std::uint32_t>(r.pool_.size()));
+  return r;
+}
+
+LinkRange Routing::nextHops(NodeId at, NodeId dst) const {
+  if (dst >= nodeCount_ || at >= nodeCount_ || destIndex_[dst] < 0) return {};
+  const std::size_t cell = static_cast<std::size_t>(destIndex_[dst]) * nodeCount_ + at;
+  return LinkRange{pool_.data() + offsets_[cell], pool_.data() + offsets_[cell + 1]};
+}
+
+std::int64_t Routing::distance(NodeId at, NodeId dst) const {
+  if (dst >= nodeCount_ || at >= nodeCount_ || destIndex_[dst] < 0) return kUnreachable;
+  return distance_[static_cast<std::size_t>(destIndex_[dst]) * nodeCount_ + at];
+}
+
+}  // namespace ofe::topology

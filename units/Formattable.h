@@ -1,0 +1,17 @@
+#pragma once
+/// @file Formattable.h
+/// @brief Lets fmt print any unit type through its toString().
+
+#include <fmt/format.h>
+
+#include <string_view>
+
+/// Declares fmt::formatter<T> for a type with `std::string toString() const`.
+#define OFE_FORMAT_VIA_TO_STRING(T)                                              \
+  template <>                                                                    \
+  struct fmt::formatter<T> : fmt::formatter<std::string_view> {                  \
+    template <typename Context>                                                  \
+    auto format(const T& value, Context& ctx) const {                            \
+      return fmt::formatter<std::string_view>::format(value.toString(), ctx);    \
+    }                                                                            \
+  }
