@@ -32,6 +32,7 @@ struct LinkSpec {
   std::vector<Span> spans;      ///< explicit spans through passive nodes
   int channels = 1;             ///< parallel modules/wavelengths/fibre pairs, bundled as one link
   Decibel extraLoss;            ///< connectors, splices, OCS insertion loss
+  double bitErrorRate = 0.0;    ///< post-FEC bit-error rate (probability per bit), turns into frame loss
 };
 
 /// A link as stored in the Fabric. Both directions have the same figures.
@@ -44,6 +45,7 @@ struct Link {
   std::vector<Span> spans;       ///< at least one
   int channels = 1;
   Decibel extraLoss;
+  double bitErrorRate = 0.0;     ///< post-FEC, per bit
   bool up = true;                ///< false once failed
 
   // Derived by Fabric::addLink:
