@@ -1,70 +1,662 @@
-// PROVISIONAL: minimal entries so the other layers build; replaced by the sourced catalog.
+// The shipped equipment figures. Every figure comes from
+// /work/shared/reference/optics-datasheet.md (sources quoted in `source`) or is
+// marked `assumption = true` with the reason in `notes`. docs/catalog.md lists
+// the same figures with their derivations; keep the two in step.
 #include "models/Catalog.h"
 
 namespace ofe::models {
 
+namespace {
+
+// 100G/lane PAM4 Ethernet: 256b/257b transcoding then RS(544,514) "KP4".
+// 544/514 x 257/256 = (544 x 257) / (514 x 256) and 514 = 2 x 257, so the
+// product is 544 / 512 = 17/16 = 1.0625 exactly (53.125 GBd x 2 b = 106.25 Gb/s
+// per 100G lane). Written as one division so the double is exactly 1.0625.
+constexpr double kKp4LineOverhead = (544.0 * 257.0) / (514.0 * 256.0);
+
+// 100GBASE-LR4 runs 64b/66b without mandatory FEC: 4 x 25.78125 Gb/s.
+constexpr double k64b66bLineOverhead = 66.0 / 64.0;
+
+// 400ZR: 478.75 Gb/s on the line for 400GbE payload (Huawei 400G 80 km module doc, P).
+constexpr double k400ZrLineOverhead = 478.75 / 400.0;
+
+// Shared wording of the two latency assumptions, so every entry says the same thing.
+const char* const kDspLatencyNote =
+    "latency 100 ns per end = widely quoted KP4 FEC + DSP figure, not verified (U in reference); "
+    "the codeword alone takes 5440 b / 106.25 Gb/s = 51.2 ns to buffer (D)";
+const char* const kNoDspLatencyNote =
+    "no DSP retimer in the module; the host still decodes KP4, so latency = one codeword "
+    "buffered (5440 b / lane rate) + ~10 ns decode (estimate)";
+const char* const kKp4Source =
+    "KP4 RS(544,514): Intel AN 846 (P); latency: Sella/Moore/Zilberman NEAT 2018 (P) + U";
+
+void addModules(Catalog& c) {
+  {
+    OpticalModule m;
+    m.name = "100G-LR4";
+    m.formFactor = "QSFP28";
+    m.medium = Medium::Singlemode;
+    m.rate = DataRate::gbps(100);
+    m.lanes = 4;
+    m.lineOverhead = k64b66bLineOverhead;
+    m.fec = "none";
+    m.latency = Duration::nanoseconds(5);
+    m.reach = Length::kilometres(10);
+    m.maxChannelLoss = Decibel(6.3);
+    m.power = Power::watts(3.5);
+    m.source =
+        "clrnetworks.com CLR-HGS-LR10; huahanda.com (S): 4x25G NRZ, 10 km, 3.5 W max; "
+        "6.3 dB: IEEE 802.3ba cl. 88 (not in reference sheet)";
+    m.assumption = true;
+    m.notes =
+        "6.3 dB channel insertion loss recalled from IEEE 802.3ba, not checked against the "
+        "reference; latency 5 ns: CDR only, no FEC or DSP (estimate); another vendor quotes 4.0 W";
+    c.put(m);
+  }
+  {
+    OpticalModule m;
+    m.name = "400G-SR8";
+    m.formFactor = "QSFP-DD";
+    m.medium = Medium::Multimode;
+    m.rate = DataRate::gbps(400);
+    m.lanes = 8;  // 8 x 50G PAM4 = 8 x 53.125 Gb/s on the line
+    m.lineOverhead = kKp4LineOverhead;
+    m.fec = "KP4 RS(544,514)";
+    m.latency = Duration::nanoseconds(100);
+    m.reach = Length::metres(100);
+    m.maxChannelLoss = Decibel(1.9);
+    m.power = Power::watts(10);
+    m.source = std::string(
+                   "china-tscom.com (S): 8x50G PAM4, 100 m OM4, <10 W; 1.9 dB: IEEE 802.3cm "
+                   "(not in reference sheet); ") +
+               kKp4Source;
+    m.assumption = true;
+    m.notes = std::string(
+                  "power is the '<10 W' bound; 1.9 dB (OM4, 0.35 dB fibre + 1.5 dB connections) "
+                  "recalled from IEEE 802.3cm; ") +
+              kDspLatencyNote;
+    c.put(m);
+  }
+  {
+    OpticalModule m;
+    m.name = "400G-SR4";
+    m.formFactor = "OSFP";
+    m.medium = Medium::Multimode;
+    m.rate = DataRate::gbps(400);
+    m.lanes = 4;
+    m.lineOverhead = kKp4LineOverhead;
+    m.fec = "KP4 RS(544,514)";
+    m.latency = Duration::nanoseconds(100);
+    m.reach = Length::metres(50);
+    m.maxChannelLoss = Decibel(0.0);
+    m.power = Power::watts(8);
+    m.source = std::string(
+                   "docs.nvidia.com/networking/display/MMA4Z00NS400T (P): 4x100G PAM4, 50 m MMF, "
+                   "8 W typ / 9 W max; ") +
+               kKp4Source;
+    m.assumption = true;
+    m.notes =
+        std::string("channel loss allowance (IEEE 802.3db) not in the reference: 0 = unknown; ") +
+        kDspLatencyNote;
+    c.put(m);
+  }
+  {
+    OpticalModule m;
+    m.name = "400G-DR4";
+    m.formFactor = "OSFP";
+    m.medium = Medium::Singlemode;
+    m.rate = DataRate::gbps(400);
+    m.lanes = 4;
+    m.lineOverhead = kKp4LineOverhead;
+    m.fec = "KP4 RS(544,514)";
+    m.latency = Duration::nanoseconds(100);
+    m.reach = Length::metres(500);
+    m.maxChannelLoss = Decibel(3.0);
+    m.power = Power::watts(9);
+    m.source =
+        std::string(
+            "docs.nvidia.com/networking/display/mms4x00ns400 (P): 4x100G, 9 W, 100 m for the "
+            "NVIDIA part, IEEE DR4 500 m; 3.0 dB: IEEE 802.3bs cl. 124 (not in reference "
+            "sheet); ") +
+        kKp4Source;
+    m.assumption = true;
+    m.notes = std::string(
+                  "reach is the IEEE 400GBASE-DR4 500 m; the NVIDIA MMS4X00-NS400 is specified "
+                  "for 100 m only; 3.0 dB recalled from IEEE 802.3bs; ") +
+              kDspLatencyNote;
+    c.put(m);
+  }
+  {
+    OpticalModule m;
+    m.name = "800G-SR8";
+    m.formFactor = "OSFP (twin-port)";
+    m.medium = Medium::Multimode;
+    m.rate = DataRate::gbps(800);
+    m.lanes = 8;
+    m.lineOverhead = kKp4LineOverhead;
+    m.fec = "KP4 RS(544,514)";
+    m.latency = Duration::nanoseconds(100);
+    m.reach = Length::metres(50);
+    m.maxChannelLoss = Decibel(0.0);
+    m.power = Power::watts(15);
+    m.source =
+        std::string("docs.nvidia.com/networking/display/800gmma4z00nst (P): 8x100G, 50 m, 15 W; ") +
+        kKp4Source;
+    m.assumption = true;
+    m.notes =
+        std::string("channel loss allowance not in the reference: 0 = unknown; ") + kDspLatencyNote;
+    c.put(m);
+  }
+  {
+    OpticalModule m;
+    m.name = "800G-DR8";
+    m.formFactor = "OSFP (twin-port)";
+    m.medium = Medium::Singlemode;
+    m.rate = DataRate::gbps(800);
+    m.lanes = 8;  // 8 x 106.25 Gb/s (53.125 GBd PAM4), 16 fibres
+    m.lineOverhead = kKp4LineOverhead;
+    m.fec = "KP4 RS(544,514)";
+    m.latency = Duration::nanoseconds(100);
+    m.reach = Length::metres(500);
+    m.maxChannelLoss = Decibel(3.0);
+    m.power = Power::watts(17);
+    m.source = std::string(
+                   "tiafotc.org 800GBASE-DR8 (P): 8x106.25G, 500 m, channel IL <= 3.0 dB; "
+                   "docs.nvidia.com/networking/display/800gmms4x00nst (P): 17 W; ") +
+               kKp4Source;
+    m.assumption = true;
+    m.notes = std::string(
+                  "reach is IEEE 802.3df 500 m; the NVIDIA MMS4X00-NS (source of the 17 W) is "
+                  "specified for 100 m; ") +
+              kDspLatencyNote;
+    c.put(m);
+  }
+  {
+    OpticalModule m;
+    m.name = "800G-2xFR4";
+    m.formFactor = "OSFP (twin-port)";
+    m.medium = Medium::Singlemode;
+    m.rate = DataRate::gbps(800);
+    m.lanes = 8;  // 2 x (4 wavelengths x 100G)
+    m.lineOverhead = kKp4LineOverhead;
+    m.fec = "KP4 RS(544,514)";
+    m.latency = Duration::nanoseconds(100);
+    m.reach = Length::kilometres(2);
+    m.maxChannelLoss = Decibel(4.0);
+    m.power = Power::watts(16);
+    m.source = std::string(
+                   "docs.nvidia.com MMS4X50-NM (P, reach 2 km); tarluz.com (S, typical 800G module "
+                   "13-18 W); 4.0 dB: IEEE 802.3cu 400GBASE-FR4 (not in reference sheet); ") +
+               kKp4Source;
+    m.assumption = true;
+    m.notes = std::string(
+                  "power U: 16 W taken inside the 13-18 W typical range; 4.0 dB per FR4 half "
+                  "recalled from IEEE 802.3cu; ") +
+              kDspLatencyNote;
+    c.put(m);
+  }
+  {
+    OpticalModule m;
+    m.name = "800G-LPO";
+    m.formFactor = "OSFP";
+    m.medium = Medium::Singlemode;
+    m.rate = DataRate::gbps(800);
+    m.lanes = 8;
+    m.lineOverhead = kKp4LineOverhead;  // the host's KP4 symbols go straight onto the fibre
+    m.fec = "none";
+    m.latency = Duration::nanoseconds(60);  // 5440 b / 106.25 Gb/s = 51.2 ns + ~10 ns decode
+    m.reach = Length::metres(500);
+    m.maxChannelLoss = Decibel(0.0);
+    m.power = Power::watts(9);
+    m.source =
+        "axiomupgrades.com (S): 8x100G no DSP, <=500 m, ~8-9 W (DSP module 14-16 W); "
+        "chipcraft.tech (S): LPO removes ~100 ns of DSP latency";
+    m.assumption = true;
+    m.notes = std::string("power: upper end of ~8-9 W; channel loss allowance unknown (0); ") +
+              kNoDspLatencyNote;
+    c.put(m);
+  }
+  {
+    OpticalModule m;
+    m.name = "1.6T-DR8";
+    m.formFactor = "OSFP";
+    m.medium = Medium::Singlemode;
+    m.rate = DataRate::gbps(1600);
+    m.lanes = 8;  // 8 x 200G PAM4 (802.3dj)
+    m.lineOverhead = kKp4LineOverhead;
+    m.fec = "KP4 RS(544,514)";
+    m.latency = Duration::nanoseconds(100);
+    m.reach = Length::metres(500);
+    m.maxChannelLoss = Decibel(3.0);
+    m.power = Power::watts(30);
+    m.source =
+        "chinacryo.com.cn/en/4/2/2104564 (S): 8x200G PAM4, 500 m, ~25-30 W; NVIDIA ~30 W per port "
+        "(notebookcheck.net, S)";
+    m.assumption = true;
+    m.notes = std::string(
+                  "3.0 dB assumed equal to 800GBASE-DR8 (802.3dj budget not in the reference); "
+                  "lineOverhead counts host KP4 only, an 802.3dj inner FEC on 200G optical lanes "
+                  "is not modelled; ") +
+              kDspLatencyNote;
+    c.put(m);
+  }
+  {
+    OpticalModule m;
+    m.name = "1.6T-CPO";
+    m.formFactor = "CPO";
+    m.medium = Medium::Singlemode;
+    m.rate = DataRate::gbps(1600);
+    m.lanes = 8;  // 200G SerDes
+    m.lineOverhead = kKp4LineOverhead;
+    m.fec = "none";
+    m.latency = Duration::nanoseconds(35);  // 5440 b / 212.5 Gb/s = 25.6 ns + ~10 ns decode
+    m.reach = Length::metres(100);
+    m.maxChannelLoss = Decibel(0.0);
+    m.power = Power::watts(9);
+    m.source =
+        "notebookcheck.net; techinsights.com/zh-cn/node/60126 (S, quoting NVIDIA "
+        "Spectrum-X/Quantum-X "
+        "Photonics): 200G SerDes, 1.6T ports, ~9 W per port, in-rack to row";
+    m.assumption = true;
+    m.notes = std::string(
+                  "reach: reference says 'in-rack to row', 100 m assumed; channel loss allowance "
+                  "unknown (0); ") +
+              kNoDspLatencyNote;
+    c.put(m);
+  }
+  {
+    OpticalModule m;
+    m.name = "400ZR";
+    m.formFactor = "QSFP-DD";
+    m.medium = Medium::Singlemode;
+    m.rate = DataRate::gbps(400);
+    m.lanes = 1;  // one DP-16QAM wavelength
+    m.lineOverhead = k400ZrLineOverhead;
+    m.fec = "CFEC";
+    m.latency = Duration::nanoseconds(500);
+    m.reach = Length::kilometres(120);
+    m.maxChannelLoss = Decibel(0.0);
+    m.power = Power::watts(15);
+    m.coherent = true;
+    m.source =
+        "Huawei 400G 80 km module doc (a10.tagan.ru mirror, P): DP-16QAM, 478.75 Gb/s line, CFEC, "
+        "OSNR >= 26 dB; f-tone.com/?p=1727; precisionot.com (S): 80-120 km amplified, 15-21 W";
+    m.assumption = true;
+    m.notes =
+        "reach: upper end of 80-120 km amplified, OSNR-limited; power: low end of 15-21 W; "
+        "latency 500 ns: coherent DSP + CFEC estimate (several hundred ns class); "
+        "no unamplified loss allowance in the reference (0)";
+    c.put(m);
+  }
+  {
+    OpticalModule m;
+    m.name = "400ZR+";
+    m.formFactor = "QSFP-DD";
+    m.medium = Medium::Singlemode;
+    m.rate = DataRate::gbps(400);
+    m.lanes = 1;
+    m.lineOverhead = k400ZrLineOverhead;
+    m.fec = "oFEC";
+    m.latency = Duration::microseconds(1);
+    m.reach = Length::kilometres(1000);
+    m.maxChannelLoss = Decibel(0.0);
+    m.power = Power::watts(21);
+    m.coherent = true;
+    m.source =
+        "f-tone.com/?p=1727; precisionot.com (S): ZR+ 100s of km, datasheet 21 W typ / 22.5 W max";
+    m.assumption = true;
+    m.notes =
+        "reach 1000 km is an estimate inside 'hundreds of km' for 400G DP-16QAM; line rate taken "
+        "equal to 400ZR (OpenZR+ oFEC differs slightly); latency 1 us: coherent DSP + oFEC "
+        "estimate";
+    c.put(m);
+  }
+  {
+    OpticalModule m;
+    m.name = "subsea-coherent-400G";
+    m.formFactor = "SLTE transponder";
+    m.medium = Medium::Singlemode;
+    m.rate = DataRate::gbps(400);
+    m.lanes = 1;
+    m.lineOverhead = 1.25;
+    m.fec = "SD-FEC";
+    m.latency = Duration::microseconds(2);
+    m.reach = Length::kilometres(15000);
+    m.maxChannelLoss = Decibel(0.0);
+    m.power = Power::watts(40);
+    m.coherent = true;
+    m.source =
+        "engineering estimate; cable lengths for scale: PLCN 12,800 km (socaltech.com, S), "
+        "NCP ~13,000 km (submarinenetworks.com, S)";
+    m.assumption = true;
+    m.notes =
+        "all figures assumed: reach ~15,000 km covers trans-Pacific cables; 25 % SD-FEC overhead, "
+        "2 us DSP + FEC latency and 40 W per 400G line card are estimates";
+    c.put(m);
+  }
+  {
+    OpticalModule m;
+    m.name = "nvlink4";
+    m.formFactor = "NVLink";
+    m.medium = Medium::ScaleUp;
+    m.rate = DataRate::gbps(3600);  // 18 links x 25 GB/s = 450 GB/s = 3.6 Tb/s per direction
+    m.lanes = 18;                   // NVLink links per H100
+    m.lineOverhead = 1.0;
+    m.fec = "none";
+    m.latency = Duration::nanoseconds(50);
+    m.reach = Length::metres(2);
+    m.maxChannelLoss = Decibel(0.0);
+    m.power = Power::watts(0);
+    m.source =
+        "NVIDIA H100 datasheet: NVLink 4, 18 links, 900 GB/s bidirectional (not in reference "
+        "sheet)";
+    m.assumption = true;
+    m.notes =
+        "rate 900 GB/s / 2 = 450 GB/s = 3.6 Tb/s per direction; power 0: counted in the GPU and "
+        "NVSwitch power; latency 50 ns per end (SerDes + link layer) and 2 m in-chassis reach are "
+        "estimates; NVLink line coding not modelled (overhead 1.0)";
+    c.put(m);
+  }
+}
+
+void addFibres(Catalog& c) {
+  {
+    FibreType f;
+    f.name = "smf";
+    f.attenuation = Attenuation::dbPerKm(0.2);
+    f.groupIndex = 1.468;
+    f.source =
+        "FOA loss-budget page, thefoa.org (S): 0.2 dB/km at 1550 nm; group index 1.468: oopt-gnpy "
+        "gnpy/core/parameters.py (P), 4.897 us/km";
+    c.put(f);
+  }
+  {
+    FibreType f;
+    f.name = "smf-1310";
+    f.attenuation = Attenuation::dbPerKm(0.4);
+    f.groupIndex = 1.468;
+    f.source =
+        "FOA loss-budget page, thefoa.org (S): 0.4 dB/km at 1310 nm; group index 1.468 at 1310 nm: "
+        "hnkoptic.com (S)";
+    c.put(f);
+  }
+  {
+    FibreType f;
+    f.name = "smf-subsea";
+    f.attenuation = Attenuation::dbPerKm(0.16);
+    f.groupIndex = 1.468;
+    f.source = "engineering estimate (ultra-low-loss submarine fibre); group index per GNPy (P)";
+    f.assumption = true;
+    f.notes =
+        "0.16 dB/km assumed for ultra-low-loss pure-silica-core fibre; its group index (slightly "
+        "lower) is taken equal to standard SMF";
+    c.put(f);
+  }
+  {
+    FibreType f;
+    f.name = "mmf-om4";
+    f.attenuation = Attenuation::dbPerKm(3.5);
+    f.groupIndex = 1.482;
+    f.source =
+        "TIA-568 cabled multimode fibre at 850 nm: 3.5 dB/km (3.0 dB/km in TIA-568.3-D) "
+        "(not in reference sheet)";
+    f.assumption = true;
+    f.notes =
+        "3.5 dB/km, the larger TIA figure, is the one IEEE 802.3 MMF link budgets use; group index "
+        "1.482 at 850 nm is a typical OM4 datasheet value, not verified";
+    c.put(f);
+  }
+  {
+    FibreType f;
+    f.name = "copper";
+    f.attenuation = Attenuation::dbPerKm(0.0);
+    f.groupIndex = 1.43;
+    f.source = "engineering estimate (twinax / backplane)";
+    f.assumption = true;
+    f.notes =
+        "attenuation 0: loss is not modelled for copper; velocity factor ~0.7 gives a group index "
+        "of 1 / 0.7 = 1.43";
+    c.put(f);
+  }
+}
+
+void addSwitches(Catalog& c) {
+  const char* const th5Source =
+      "Tomahawk 5: convergedigest 2022-08-21 (Broadcom PR), techinsights node/49000, "
+      "chipcraft.tech (S): "
+      "51.2T, 450 W typical; Spectrum-4: docs.nvidia.com/networking/display/sn5000 (P): 64x800G / "
+      "128x400G, cut-through; latency: Tomahawk-1 300-500 ns (ipspace.net, S)";
+  const char* const th5Notes =
+      "buffer U: 128 MiB estimate (reference: '100+ MB'); latency 400 ns = middle of the 300-500 "
+      "ns "
+      "class measured on Tomahawk-1; power is the ASIC's 450 W typical, chassis overhead (fans, "
+      "CPU, "
+      "PSU losses) not included";
+  {
+    SwitchModel s;
+    s.name = "51.2T-64x800G";
+    s.ports = 64;
+    s.portRate = DataRate::gbps(800);
+    s.capacity = s.portRate * s.ports;
+    s.buffer = Bytes(128LL * 1024 * 1024);
+    s.portToPort = Duration::nanoseconds(400);
+    s.cutThrough = true;
+    s.power = Power::watts(450);
+    s.source = th5Source;
+    s.assumption = true;
+    s.notes = th5Notes;
+    c.put(s);
+  }
+  {
+    SwitchModel s;
+    s.name = "51.2T-128x400G";
+    s.ports = 128;
+    s.portRate = DataRate::gbps(400);
+    s.capacity = s.portRate * s.ports;
+    s.buffer = Bytes(128LL * 1024 * 1024);
+    s.portToPort = Duration::nanoseconds(400);
+    s.cutThrough = true;
+    s.power = Power::watts(450);
+    s.source = th5Source;
+    s.assumption = true;
+    s.notes = std::string("same ASIC as 51.2T-64x800G at 128x400G; ") + th5Notes;
+    c.put(s);
+  }
+  {
+    SwitchModel s;
+    s.name = "qm9700-64x400G";
+    s.ports = 64;
+    s.portRate = DataRate::gbps(400);
+    s.capacity = s.portRate * s.ports;
+    s.buffer = Bytes(64LL * 1024 * 1024);
+    s.portToPort = Duration::nanoseconds(330);
+    s.cutThrough = true;
+    s.power = Power::watts(225);
+    s.source =
+        "docs.nvidia.com QM97X0PUB (P): 64x400G NDR, 51.2T, 66.5 Bpps; latency claims <150 to "
+        "~330 ns (itctshop.com; yobitel, S)";
+    s.assumption = true;
+    s.notes =
+        "capacity 64 x 400G = 25.6 Tb/s per direction (NVIDIA's 51.2T counts both directions); "
+        "latency U: the larger claim (330 ns) is used; buffer undisclosed, 64 MiB estimate; power "
+        "U: "
+        "25.6 Tb/s x 8.8 pJ/bit (Tomahawk 5, D) = 225 W without optics";
+    c.put(s);
+  }
+  {
+    SwitchModel s;
+    s.name = "q3400-144x800G";
+    s.ports = 144;
+    s.portRate = DataRate::gbps(800);
+    s.capacity = s.portRate * s.ports;
+    s.buffer = Bytes(128LL * 1024 * 1024);
+    s.portToPort = Duration::nanoseconds(330);
+    s.cutThrough = true;
+    s.power = Power::watts(1000);
+    s.source =
+        "ziash.github.io study guide (S): Quantum-X800 Q3400, 144x800G XDR, 115.2T, 200G SerDes";
+    s.assumption = true;
+    s.notes =
+        "latency, buffer and power U: latency as QM9700 (330 ns); buffer 128 MiB estimate; power "
+        "115.2 Tb/s x 8.8 pJ/bit (Tomahawk 5, D) = 1014 W, rounded to 1000 W";
+    c.put(s);
+  }
+  {
+    SwitchModel s;
+    s.name = "nvswitch-gen4";
+    s.ports = 8;  // one logical port per H100 of a DGX H100
+    s.portRate = DataRate::gbps(3600);
+    s.capacity = s.portRate * s.ports;
+    s.buffer = Bytes(0);
+    s.portToPort = Duration::nanoseconds(300);
+    s.cutThrough = true;
+    s.power = Power::watts(400);
+    s.source =
+        "engineering estimate; GPU-side figures from the NVIDIA H100 datasheet (NVLink 4, 18 "
+        "links, "
+        "900 GB/s; not in reference sheet)";
+    s.assumption = true;
+    s.notes =
+        "models the NVSwitch complex of one DGX H100 (4 chips) as one switch with 8 GPU ports of "
+        "3.6 Tb/s (non-blocking for 8 GPUs); latency 300 ns (switch-hop class), 400 W (4 x ~100 W) "
+        "and buffer 0 (credit-based, not modelled) are estimates";
+    c.put(s);
+  }
+}
+
+void addCircuitSwitches(Catalog& c) {
+  CircuitSwitchModel o;
+  o.name = "ocs-136";
+  o.ports = 136;
+  o.insertionLoss = Decibel(2.0);
+  o.reconfiguration = Duration::milliseconds(3);
+  o.power = Power::watts(100);
+  o.source =
+      "Google Palomar 3D-MEMS OCS, arXiv 2208.10041 via emergentmind.com (S): 136x136, IL < 2 dB, "
+      "reconfiguration median 1.2 ms / p99 < 3 ms; TPU v4: OCS < 3 % of system power (hpcwire, S)";
+  o.assumption = true;
+  o.notes =
+      "insertion loss: the < 2 dB bound used as worst case; reconfiguration: the 3 ms p99 bound "
+      "(median 1.2 ms) so schedules are checked against the slow case; power U: 100 W estimate";
+  c.put(o);
+}
+
+void addAmplifiers(Catalog& c) {
+  const char* const gnpySource =
+      "oopt-gnpy example-data/eqpt_config.json (P): std_high_gain 35 dB, NF 5.5-7 dB; "
+      "std_medium_gain "
+      "26 dB, NF 6-10 dB; Span max_length 150 km, max_loss 28 dB, connectors 0.5 dB in/out";
+  {
+    AmplifierModel a;
+    a.name = "edfa-std-high-gain";
+    a.gain = Decibel(35);
+    a.noiseFigure = Decibel(5.5);
+    a.maxSpan = Length::kilometres(150);
+    a.latency = Duration::nanoseconds(100);
+    a.power = Power::watts(30);
+    a.source = gnpySource;
+    a.assumption = true;
+    a.notes =
+        "NF 5.5 dB is GNPy nf_min, which applies at full gain; maxSpan = GNPy max_length 150 km "
+        "(0.2 x 150 + 2 x 0.5 = 31 dB, within the 35 dB gain); latency 100 ns = ~20 m erbium coil "
+        "and 30 W per amplifier are estimates";
+    c.put(a);
+  }
+  {
+    AmplifierModel a;
+    a.name = "edfa-std-medium-gain";
+    a.gain = Decibel(26);
+    a.noiseFigure = Decibel(6);
+    a.maxSpan = Length::kilometres(125);
+    a.latency = Duration::nanoseconds(100);
+    a.power = Power::watts(30);
+    a.source = gnpySource;
+    a.assumption = true;
+    a.notes =
+        "NF 6 dB is GNPy nf_min (full gain); maxSpan derived: (26 dB - 2 x 0.5 dB connectors) / "
+        "0.2 dB/km = 125 km; latency 100 ns (~20 m erbium coil) and 30 W are estimates";
+    c.put(a);
+  }
+  {
+    AmplifierModel a;
+    a.name = "submarine-repeater";
+    a.submarine = true;
+    a.gain = Decibel(15);
+    a.noiseFigure = Decibel(4.5);
+    a.maxSpan = Length::kilometres(90);
+    a.latency = Duration::nanoseconds(100);
+    a.power = Power::watts(50);
+    a.source =
+        "repeater spacing 40-80 km or 60-90 km: mapyourtech.com/?p=48000; library.3koozy.me ch. 10 "
+        "(S); arXiv 2401.16997 (P)";
+    a.assumption = true;
+    a.notes =
+        "maxSpan 90 km = top of the quoted spacing; gain 15 dB covers 90 km x 0.16 dB/km = 14.4 "
+        "dB; "
+        "gain, NF 4.5 dB, latency 100 ns and 50 W per repeater are estimates";
+    c.put(a);
+  }
+}
+
+void addGpus(Catalog& c) {
+  {
+    GpuModel g;
+    g.name = "h100-sxm";
+    g.power = Power::watts(700);
+    g.nics = 1;
+    g.nicRate = DataRate::gbps(400);
+    g.nicPower = Power::watts(25);
+    g.scaleUpRate = DataRate::gbps(3600);
+    g.scaleUpLatency = Duration::nanoseconds(500);
+    g.nicLatency = Duration::nanoseconds(500);
+    g.gpusPerServer = 8;
+    g.source =
+        "docs.nvidia.com/dgx-basepod core components (P): DGX H100 = 8 GPUs, 8 x 400G ConnectX-7 "
+        "for compute; NVIDIA H100 datasheet: 700 W SXM, NVLink 900 GB/s (not in reference sheet)";
+    g.assumption = true;
+    g.notes =
+        "scale-up 900 GB/s / 2 = 3.6 Tb/s per direction; NIC power 25 W, NIC latency 500 ns per "
+        "end "
+        "and scale-up latency 500 ns (2 x (2 x 50 ns nvlink4 + ~5 ns cable) + 300 ns NVSwitch) are "
+        "estimates";
+    c.put(g);
+  }
+  {
+    GpuModel g;
+    g.name = "b200";
+    g.power = Power::watts(1000);
+    g.nics = 1;
+    g.nicRate = DataRate::gbps(400);
+    g.nicPower = Power::watts(25);
+    g.scaleUpRate = DataRate::gbps(7200);
+    g.scaleUpLatency = Duration::nanoseconds(500);
+    g.nicLatency = Duration::nanoseconds(500);
+    g.gpusPerServer = 8;
+    g.source =
+        "docs.nvidia.com/dgx-superpod reference-architecture b200 (P): 8-GPU DGX B200 nodes, 32 "
+        "nodes "
+        "per SU on 32 leaves; NVIDIA B200: 1000 W, NVLink 5 1.8 TB/s (not in reference sheet)";
+    g.assumption = true;
+    g.notes =
+        "1 x 400G NIC per GPU follows the B200 RA (same leaf count per SU as H100, 8 x ConnectX-7 "
+        "per "
+        "node), not stated as such in the reference; scale-up 1.8 TB/s / 2 = 7.2 Tb/s per "
+        "direction; "
+        "NIC power, NIC latency and scale-up latency as h100-sxm (estimates)";
+    c.put(g);
+  }
+}
+
+}  // namespace
+
 Catalog Catalog::builtin() {
   Catalog c;
-  auto mod = [&](const char* name, const char* rate, int lanes, Medium medium, const char* reach,
-                 const char* power, std::int64_t latencyNs, bool coherent = false) {
-    OpticalModule m;
-    m.name = name;
-    m.rate = DataRate::parse(rate);
-    m.lanes = lanes;
-    m.medium = medium;
-    m.reach = Length::parse(reach);
-    m.power = Power::parse(power);
-    m.latency = Duration::nanoseconds(latencyNs);
-    m.coherent = coherent;
-    m.fec = "KP4";
-    c.put(m);
-  };
-  mod("400G-SR4", "400Gbps", 4, Medium::Multimode, "50m", "8W", 100);
-  mod("400G-DR4", "400Gbps", 4, Medium::Singlemode, "500m", "9W", 100);
-  mod("800G-DR8", "800Gbps", 8, Medium::Singlemode, "500m", "17W", 100);
-  mod("800G-2xFR4", "800Gbps", 8, Medium::Singlemode, "2km", "16W", 100);
-  mod("400ZR+", "400Gbps", 1, Medium::Singlemode, "1000km", "21W", 1000, true);
-  mod("subsea-coherent-400G", "400Gbps", 1, Medium::Singlemode, "15000km", "25W", 1000, true);
-  mod("nvlink4", "3600Gbps", 18, Medium::ScaleUp, "2m", "0W", 0);
-  c.put(FibreType{"smf", Attenuation::dbPerKm(0.2), 1.468, ""});
-  c.put(FibreType{"smf-1310", Attenuation::dbPerKm(0.4), 1.468, ""});
-  c.put(FibreType{"smf-subsea", Attenuation::dbPerKm(0.16), 1.468, ""});
-  c.put(FibreType{"mmf-om4", Attenuation::dbPerKm(3.5), 1.468, ""});
-  c.put(FibreType{"copper", Attenuation::dbPerKm(0), 1.468, ""});
-  auto sw = [&](const char* name, int ports, const char* rate, const char* power) {
-    SwitchModel s;
-    s.name = name;
-    s.ports = ports;
-    s.portRate = DataRate::parse(rate);
-    s.capacity = s.portRate * ports;
-    s.buffer = Bytes::parse("64MiB");
-    s.portToPort = Duration::nanoseconds(400);
-    s.power = Power::parse(power);
-    c.put(s);
-  };
-  sw("51.2T-64x800G", 64, "800Gbps", "450W");
-  sw("51.2T-128x400G", 128, "400Gbps", "450W");
-  sw("qm9700-64x400G", 64, "400Gbps", "450W");
-  sw("nvswitch-gen4", 64, "3600Gbps", "100W");
-  c.put(CircuitSwitchModel{"ocs-136", 136, Decibel(2.0), Duration::microseconds(1200),
-                           Power::watts(100), "", true, ""});
-  AmplifierModel edfa;
-  edfa.name = "edfa-std-high-gain";
-  edfa.gain = Decibel(35);
-  edfa.maxSpan = Length::kilometres(150);
-  c.put(edfa);
-  AmplifierModel rep = edfa;
-  rep.name = "submarine-repeater";
-  rep.submarine = true;
-  rep.maxSpan = Length::kilometres(90);
-  c.put(rep);
-  GpuModel g;
-  g.name = "h100-sxm";
-  g.power = Power::watts(700);
-  g.nicRate = DataRate::gbps(400);
-  g.scaleUpRate = DataRate::gbps(3600);
-  g.scaleUpLatency = Duration::nanoseconds(500);
-  c.put(g);
+  addModules(c);
+  addFibres(c);
+  addSwitches(c);
+  addCircuitSwitches(c);
+  addAmplifiers(c);
+  addGpus(c);
   return c;
 }
 

@@ -17,6 +17,8 @@ struct FibreType {
   Attenuation attenuation;   ///< loss per km
   double groupIndex = 1.468; ///< dimensionless; speed in the fibre is c / groupIndex
   std::string source;
+  bool assumption = false;   ///< true when some figure is not verified (see notes)
+  std::string notes;
 
   /// One-way propagation over @p length, rounded to the nearest picosecond.
   Duration delayOver(Length length) const;
