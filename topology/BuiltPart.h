@@ -17,6 +17,7 @@ struct BuiltPart {
   std::vector<NodeId> top;         ///< highest-tier switches: where border/OCS links attach
   std::vector<NodeId> passive;     ///< amplifiers, repeaters, ROADMs, landing stations, OCS
   std::vector<LinkId> links;
+  std::vector<NodeId> scaleUpSwitches;  ///< NVSwitch-class nodes of servers' scale-up domains (not in `switches`)
 };
 
 }  // namespace ofe::topology

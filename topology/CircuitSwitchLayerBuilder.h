@@ -19,7 +19,7 @@ struct CircuitSwitchLayerParams {
   int circuitSwitches = 4;
   int uplinksPerSwitch = 4;
   std::string site = "dc";
-  std::string prefix = "ocs";
+  std::string prefix = "ocs";  ///< OCS nodes are named "<site>/<prefix><index>", e.g. "dc/ocs3"
   std::string circuitSwitchModel = "ocs-136";
   std::string module = "800G-2xFR4";
   std::string fibre = "smf-1310";

@@ -28,7 +28,8 @@ struct FatTreeParams {
 
 /// Adds the fat-tree to @p fabric: k^3/4 GPUs, k^2/2 edge (tier 0), k^2/2
 /// aggregation (tier 1), (k/2)^2 core (tier 2) switches and 3k^3/4 links.
-/// @throws std::invalid_argument when k is odd or < 2.
+/// @throws std::invalid_argument when k is odd or < 2, the switch model has
+/// fewer than k ports, or a catalog name is unknown.
 BuiltPart buildFatTree(Fabric& fabric, const FatTreeParams& params);
 
 }  // namespace ofe::topology

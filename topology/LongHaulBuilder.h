@@ -27,7 +27,11 @@ struct LongHaulParams {
   std::string amplifierModel = "edfa-std-high-gain";
 };
 
-/// Adds the amplifier/ROADM nodes (site = name) and the link(s).
+/// Adds the amplifier/ROADM nodes (site = name, named "<name>/amp<s>" or
+/// "<name>/roadm<s>" for site s = 0 .. spans-2) and the link(s).
+/// @throws std::invalid_argument on an empty name, non-packet or equal ends,
+/// non-positive lengths or counts, unknown catalog names, or when the ends
+/// lack channels x parallelLinks free ports.
 BuiltPart buildLongHaul(Fabric& fabric, const LongHaulParams& params);
 
 }  // namespace ofe::topology

@@ -24,15 +24,18 @@ struct BorderParams {
 };
 
 /// Adds border switches (tier 3, site = part.site) to a built site and links
-/// them to part.top. Returns the border switch ids.
+/// them to part.top. They are named "<site>/border<n>", numbering on from any
+/// border switches the site already has. Returns the border switch ids.
 std::vector<NodeId> addBorderSwitches(Fabric& fabric, const BuiltPart& part, const BorderParams& params);
 
 /// Terrestrial route between every border switch pair of two sites, in order
-/// (border i of A to border i of B); `route.from/to` are filled in.
+/// (border i of A to border i of B); `route.from/to` are filled in and route i
+/// is named "<route.name>-<i>", so its sites are "<route.name>-<i>/amp<s>".
 BuiltPart connectSitesOverland(Fabric& fabric, const std::vector<NodeId>& bordersA,
                                const std::vector<NodeId>& bordersB, LongHaulParams route);
 
-/// Submarine cable between border i of A and border i of B for every i.
+/// Submarine cable between border i of A and border i of B for every i; cable i
+/// is named "<cable.name>-<i>" (its own landing stations and repeaters).
 BuiltPart connectSitesSubsea(Fabric& fabric, const std::vector<NodeId>& bordersA,
                              const std::vector<NodeId>& bordersB, SubmarineCableParams cable);
 

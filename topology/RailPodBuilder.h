@@ -18,7 +18,7 @@ struct RailPodParams {
   int scalableUnits = 1;
   int serversPerUnit = 32;
   int gpusPerServer = 8;      ///< = rails = leaves per SU
-  int spines = 0;             ///< 0: enough for 1:1 (leaves x downlinks / spine radix)
+  int spines = 0;             ///< 0: enough for 1:1 (leaves x downlinks / spine radix, rounded up to a divisor of serversPerUnit)
   bool scaleUp = true;        ///< add one NVSwitch-class node per server with scale-up links
   std::string site = "dc";
   std::string prefix;
@@ -33,10 +33,13 @@ struct RailPodParams {
   Length hostLength = Length::metres(5);
   Length leafSpineLength = Length::metres(50);
   Length scaleUpLength = Length::metres(1);
+  std::string scaleUpFibre = "copper";  ///< medium of the GPU - scale-up switch links
 };
 
 /// Adds the pod: SU x servers x gpus GPUs; SU x rails leaves (tier 0, rail set);
 /// spines (tier 1); with scaleUp one scale-up switch per server and one link per GPU.
+/// @throws std::invalid_argument when spines does not divide serversPerUnit, a
+/// leaf or spine would exceed its radix, or a catalog name is unknown.
 BuiltPart buildRailPod(Fabric& fabric, const RailPodParams& params);
 
 }  // namespace ofe::topology

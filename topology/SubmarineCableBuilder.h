@@ -28,7 +28,11 @@ struct SubmarineCableParams {
   std::string repeaterModel = "submarine-repeater";
 };
 
-/// Adds 2 landing stations, the repeaters, and fibrePairs links.
+/// Adds 2 landing stations ("<name>/landingA", "<name>/landingB"), the
+/// repeaters ("<name>/repeater<r>"), and fibrePairs links.
+/// @throws std::invalid_argument on an empty name, non-packet or equal ends,
+/// non-positive lengths or counts, unknown catalog names, or when the ends
+/// lack wavelengthsPerPair x fibrePairs free ports.
 BuiltPart buildSubmarineCable(Fabric& fabric, const SubmarineCableParams& params);
 
 }  // namespace ofe::topology

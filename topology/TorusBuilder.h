@@ -29,7 +29,9 @@ struct TorusParams {
 };
 
 /// Adds prod(dims) routers and GPUs; per dimension of size d > 2 there are
-/// prod(dims) links, for d == 2 prod(dims)/2.
+/// prod(dims) links, for d == 2 prod(dims)/2. Routers are named
+/// "<prefix>/router<x>-<y>[-<z>]".
+/// @throws std::invalid_argument on bad dims or when a router exceeds its radix.
 BuiltPart buildTorus(Fabric& fabric, const TorusParams& params);
 
 }  // namespace ofe::topology
