@@ -335,6 +335,29 @@ void addModules(Catalog& c) {
     c.put(m);
   }
   {
+    // Terrestrial long-haul routes between national hubs run 1,000-2,500 km of fibre
+    // (docs/catalog.md, East Data West Computing table), beyond 400ZR+ pluggables.
+    OpticalModule m;
+    m.name = "400G-LH";
+    m.formFactor = "line-card transponder";
+    m.medium = Medium::Singlemode;
+    m.rate = DataRate::gbps(400);
+    m.lanes = 1;
+    m.lineOverhead = 1.25;
+    m.fec = "SD-FEC";
+    m.latency = Duration::microseconds(1);
+    m.reach = Length::kilometres(2500);
+    m.maxChannelLoss = Decibel(0.0);
+    m.power = Power::watts(35);
+    m.coherent = true;
+    m.source = "engineering estimate; route lengths from the reference's hub-pair table (D)";
+    m.assumption = true;
+    m.notes =
+        "all figures assumed: a long-haul coherent transponder (probabilistic shaping, ~130 GBd) "
+        "reaching 2,500 km over amplified spans; 25 % SD-FEC overhead, 1 us DSP + FEC, 35 W";
+    c.put(m);
+  }
+  {
     OpticalModule m;
     m.name = "nvlink4";
     m.formFactor = "NVLink";

@@ -22,7 +22,7 @@ struct LongHaulParams {
   int channels = 1;             ///< wavelengths (module pairs) carried, bundled as one link
   int parallelLinks = 1;        ///< separate links (fibre pairs) over the same route
   std::string name;             ///< route name for the sites' names, e.g. "zhongwei-shanghai"
-  std::string module = "400ZR+";
+  std::string module = "400G-LH";  ///< coherent long-haul transponder (400ZR+ reaches ~1,000 km)
   std::string fibre = "smf";
   std::string amplifierModel = "edfa-std-high-gain";
 };

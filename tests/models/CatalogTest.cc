@@ -21,7 +21,7 @@ const std::vector<std::string> kModules = {"100G-LR4",
                                            "1.6T-DR8",
                                            "1.6T-CPO",
                                            "400ZR",
-                                           "400ZR+",
+                                           "400ZR+", "400G-LH",
                                            "subsea-coherent-400G",
                                            "nvlink4"};
 const std::vector<std::string> kFibres = {"smf", "smf-1310", "smf-subsea", "mmf-om4", "copper"};
@@ -150,7 +150,8 @@ TEST(Catalog, EveryOtherEntryIsSourcedAndPhysical) {
 TEST(Catalog, CoherentFlagOnlyOnCoherentModules) {
   const Catalog c = Catalog::builtin();
   for (const auto& [name, m] : c.modules()) {
-    const bool expected = name == "400ZR" || name == "400ZR+" || name == "subsea-coherent-400G";
+    const bool expected = name == "400ZR" || name == "400ZR+" || name == "400G-LH" ||
+                          name == "subsea-coherent-400G";
     EXPECT_EQ(m.coherent, expected) << name;
   }
 }
