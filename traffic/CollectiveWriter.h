@@ -1,0 +1,53 @@
+#pragma once
+/// @file CollectiveWriter.h
+/// @brief The one place where algorithms add transfers: entry dependencies,
+///        empty pieces and final-round bookkeeping.
+
+#include <vector>
+
+#include "traffic/CollectiveCall.h"
+#include "traffic/Plan.h"
+
+namespace ofe::traffic {
+
+/// Transfers whose delivery means a piece of data has reached the rank an
+/// algorithm sent it to. Empty means "available from the start".
+using Arrival = std::vector<TransferId>;
+
+/// Appends the transfers of one collective instance to a plan. Algorithms
+/// call send() in an order where every dependency already exists; the writer
+///  - adds the call's `after` / `rankAfter` lists and `notBefore` to entry
+///    transfers (those with no dependency inside this instance),
+///  - skips pieces of 0 bytes (uneven splits of small messages) by handing back
+///    their dependencies as the arrival, so chains stay intact,
+///  - collects each rank's final-round transfers for CollectiveOutput::done.
+class CollectiveWriter {
+ public:
+  /// @p call must outlive the writer.
+  CollectiveWriter(Plan& plan, const CollectiveCall& call);
+
+  /// Adds @p size bytes from rank @p src to rank @p dst once @p deps are
+  /// delivered and returns the arrival token ({id}, or for 0 bytes the
+  /// dependencies themselves). @p final marks a transfer of the last round.
+  Arrival send(int src, int dst, Bytes size, int step, const Arrival& deps, bool final = false);
+
+  /// Number of ranks of the call.
+  int ranks() const { return static_cast<int>(call_.ranks.size()); }
+  const CollectiveCall& call() const { return call_; }
+  /// What was added; call once, after the algorithm is done.
+  CollectiveOutput finish();
+
+  /// Appends @p more to @p into, leaving @p into sorted and free of duplicates.
+  static void merge(Arrival& into, const Arrival& more);
+
+ private:
+  Arrival entryDeps(int src, int dst) const;
+
+  Plan& plan_;
+  const CollectiveCall& call_;
+  TransferId first_;
+  std::vector<Arrival> done_;
+  mutable std::vector<int> peerCount_;  ///< distinct peers in rankAfter[r], -1 until counted
+};
+
+}  // namespace ofe::traffic

@@ -1,0 +1,36 @@
+#pragma once
+/// @file Workload.h
+/// @brief Turns the jobs of a scenario into one plan plus a table of collective instances.
+
+#include <vector>
+
+#include "topology/Fabric.h"
+#include "traffic/CollectiveInstance.h"
+#include "traffic/JobSpec.h"
+#include "traffic/Plan.h"
+
+namespace ofe::traffic {
+
+/// Everything the engines and the reports need from a workload.
+struct WorkloadPlan {
+  Plan plan;
+  std::vector<CollectiveInstance> collectives;      ///< in plan order; index = Transfer::collective
+  std::vector<std::vector<topology::NodeId>> placements;  ///< per job, the GPU of each rank
+};
+
+/// S of each size of a sweep: minBytes, 2 minBytes, 4 minBytes, ... while not
+/// above maxBytes (nccl-tests -b/-e/-f 2). 1 KiB..256 MiB gives 19 sizes.
+/// @throws std::invalid_argument when minBytes < 1 or maxBytes < minBytes.
+std::vector<Bytes> sweepSizes(const CollectiveSpec& spec);
+
+/// Places every job (in order, on disjoint GPUs; see placeRanks) and expands
+/// its collectives in order: each spec, each sweep size, each iteration. An
+/// instance's first transfers from rank r wait for the previous instance of
+/// the same job to be done at r (its final-round transfers at r), and for
+/// job.start; jobs do not wait for each other. Hierarchical instances take
+/// their domains from ScaleUpDomains::of.
+/// @throws std::invalid_argument from placement, sizes or the algorithms
+/// (message prefixed with the job name).
+WorkloadPlan buildWorkload(const topology::Fabric& fabric, const std::vector<JobSpec>& jobs);
+
+}  // namespace ofe::traffic
