@@ -1,8 +1,71 @@
+// ofe: the command line. Each subcommand lives in apps/*Command*.cc; this file
+// only parses arguments and maps errors to exit statuses (0 ok, 1 a check or
+// run failed, 2 bad input with nothing written).
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <iostream>
+
+#include "apps/CommandSupport.h"
+#include "apps/DesignCommands.h"
+#include "apps/RunCommand.h"
+#include "scenario/ScenarioError.h"
+#include "units/UnitError.h"
+
 int main(int argc, char** argv) {
+  using namespace ofe::apps;
   CLI::App app{"ofe: optical interconnect and network fabric emulator"};
-  CLI11_PARSE(app, argc, argv);
-  return 0;
+  app.require_subcommand(1);
+
+  RunOptions run;
+  auto* runCmd = app.add_subcommand("run", "simulate a scenario's workloads at packet level and report");
+  runCmd->add_option("scenario", run.scenarioPath, "scenario YAML file (default: the built-in 64-GPU pod)");
+  runCmd->add_option("--out,-o", run.outDir, "directory for report.json and the resolved scenario");
+  runCmd->add_option("--seed", run.seed, "override the scenario's simulation seed");
+  runCmd->add_option("--pcap", run.pcapLinks, "link id(s) to capture as pcap into --out");
+  runCmd->add_flag("--quiet,-q", run.quiet, "no progress or notes on stderr");
+
+  std::string path;
+  bool json = false;
+  auto* validateCmd = app.add_subcommand("validate", "check a fabric design: reach, radix, bisection, latency, power");
+  validateCmd->add_option("scenario", path, "scenario YAML file")->required();
+  validateCmd->add_flag("--json", json, "print JSON instead of a table");
+
+  std::string format;
+  std::string outPath;
+  auto* exportCmd = app.add_subcommand("export", "write the fabric as Graphviz DOT, GraphML or JSON");
+  exportCmd->add_option("scenario", path, "scenario YAML file")->required();
+  exportCmd->add_option("--format,-f", format, "dot | graphml | json")->required();
+  exportCmd->add_option("--output,-o", outPath, "output file (default: standard output)");
+
+  auto* catalogCmd = app.add_subcommand("catalog", "list optical modules, fibres, switches, OCS, amplifiers, GPUs");
+  catalogCmd->add_option("scenario", path, "list this scenario's catalog (builtin plus its entries)");
+  catalogCmd->add_flag("--json", json, "print JSON instead of tables");
+
+  auto* schemaCmd = app.add_subcommand("schema", "print the reference of every scenario key (Markdown)");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? kExitOk : kExitBadInput;
+  }
+
+  try {
+    if (*runCmd) return runCommand(run, std::cout, std::cerr);
+    if (*validateCmd) return validateCommand(path, json, std::cout);
+    if (*exportCmd) return exportCommand(path, format, outPath, std::cout);
+    if (*catalogCmd) return catalogCommand(path, json, std::cout);
+    if (*schemaCmd) return schemaCommand(std::cout);
+  } catch (const ofe::scenario::ScenarioError& e) {
+    std::cerr << "ofe: " << e.what() << "\n";
+    return kExitBadInput;
+  } catch (const InputError& e) {
+    std::cerr << "ofe: " << e.what() << "\n";
+    return kExitBadInput;
+  } catch (const ofe::UnitError& e) {
+    std::cerr << "ofe: " << e.what() << "\n";
+    return kExitBadInput;
+  }
+  return kExitBadInput;
 }

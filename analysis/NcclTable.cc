@@ -1,0 +1,111 @@
+#include "analysis/NcclTable.h"
+
+#include <fmt/format.h>
+
+#include <map>
+#include <tuple>
+
+#include "traffic/CollectiveNames.h"
+#include "traffic/CostModel.h"
+
+namespace ofe::analysis {
+
+namespace {
+
+double micros(Duration d) { return static_cast<double>(d.ps()) * 1e-6; }
+double gigabytesPerSecond(DataRate r) { return static_cast<double>(r.bps()) / 8e9; }
+
+const char* redop(traffic::CollectiveOp op) {
+  switch (op) {
+    case traffic::CollectiveOp::AllReduce:
+    case traffic::CollectiveOp::ReduceScatter:
+    case traffic::CollectiveOp::Reduce: return "sum";
+    default: return "none";
+  }
+}
+
+bool hasRoot(traffic::CollectiveOp op) {
+  return op == traffic::CollectiveOp::Broadcast || op == traffic::CollectiveOp::Reduce;
+}
+
+}  // namespace
+
+std::vector<NcclRow> ncclRows(const std::vector<CollectiveResult>& results) {
+  using Key = std::tuple<std::string, int, int, int, std::int64_t>;
+  std::map<Key, std::size_t> index;
+  std::vector<NcclRow> rows;
+  std::vector<std::int64_t> sumPs;
+  for (const CollectiveResult& r : results) {
+    const Key key{r.job, static_cast<int>(r.op), static_cast<int>(r.algorithm), r.ranks, r.bytes.count()};
+    auto [it, fresh] = index.emplace(key, rows.size());
+    if (fresh) {
+      NcclRow row;
+      row.job = r.job;
+      row.op = r.op;
+      row.algorithm = r.algorithm;
+      row.ranks = r.ranks;
+      row.bytes = r.bytes;
+      row.estimate = r.estimate;
+      row.fastestRank = r.fastestRank;
+      rows.push_back(row);
+      sumPs.push_back(0);
+    }
+    NcclRow& row = rows[it->second];
+    row.iterations += 1;
+    row.completed = row.completed && r.completed;
+    sumPs[it->second] += r.time.ps();
+    row.slowestRank = std::max(row.slowestRank, r.slowestRank);
+    row.fastestRank = std::min(row.fastestRank, r.fastestRank);
+  }
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    NcclRow& row = rows[i];
+    row.time = Duration::picoseconds(sumPs[i] / row.iterations);
+    if (row.completed && row.time > Duration()) {
+      row.algbw = traffic::algBandwidth(row.bytes, row.time);
+      row.busbw = traffic::busBandwidth(row.op, row.ranks, row.bytes, row.time);
+    }
+  }
+  return rows;
+}
+
+std::string ncclTable(const std::vector<NcclRow>& rows) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < rows.size()) {
+    const NcclRow& head = rows[i];
+    out += fmt::format("# job {}: {} {} over {} ranks\n", head.job, traffic::toString(head.op),
+                       traffic::toString(head.algorithm), head.ranks);
+    out += fmt::format("#{:>12} {:>12} {:>6} {:>6} {:>5} {:>11} {:>8} {:>8} {:>6} {:>11} {:>8} {:>11} {:>11}\n",
+                       "size", "count", "type", "redop", "root", "time", "algbw", "busbw", "#wrong",
+                       "estimate", "meas/est", "slowest", "fastest");
+    out += fmt::format("#{:>12} {:>12} {:>6} {:>6} {:>5} {:>11} {:>8} {:>8} {:>6} {:>11} {:>8} {:>11} {:>11}\n",
+                       "(B)", "(elements)", "", "", "", "(us)", "(GB/s)", "(GB/s)", "", "(us)", "", "(us)", "(us)");
+    double busSum = 0.0;
+    int busCount = 0;
+    for (; i < rows.size() && rows[i].job == head.job && rows[i].op == head.op &&
+           rows[i].algorithm == head.algorithm && rows[i].ranks == head.ranks;
+         ++i) {
+      const NcclRow& r = rows[i];
+      const std::string ratio =
+          r.estimate > Duration() ? fmt::format("{:.3f}", static_cast<double>(r.time.ps()) / r.estimate.ps()) : "-";
+      const std::string estimate = r.estimate > Duration() ? fmt::format("{:.2f}", micros(r.estimate)) : "-";
+      if (!r.completed) {
+        out += fmt::format(" {:>12} {:>12} {:>6} {:>6} {:>5} {:>11} {:>8} {:>8} {:>6}\n", r.bytes.count(),
+                           r.bytes.count() / 4, "float", redop(r.op), hasRoot(r.op) ? "0" : "-1",
+                           "stalled", "-", "-", "N/A");
+        continue;
+      }
+      out += fmt::format(" {:>12} {:>12} {:>6} {:>6} {:>5} {:>11.2f} {:>8.2f} {:>8.2f} {:>6} {:>11} {:>8} {:>11.2f} {:>11.2f}\n",
+                         r.bytes.count(), r.bytes.count() / 4, "float", redop(r.op),
+                         hasRoot(r.op) ? "0" : "-1", micros(r.time), gigabytesPerSecond(r.algbw),
+                         gigabytesPerSecond(r.busbw), 0, estimate, ratio, micros(r.slowestRank),
+                         micros(r.fastestRank));
+      busSum += gigabytesPerSecond(r.busbw);
+      ++busCount;
+    }
+    out += fmt::format("# Avg bus bandwidth    : {:.4f}\n\n", busCount > 0 ? busSum / busCount : 0.0);
+  }
+  return out;
+}
+
+}  // namespace ofe::analysis

@@ -1,0 +1,30 @@
+#include "analysis/RunReport.h"
+
+namespace ofe::analysis {
+
+RunReport makeRunReport(const scenario::Scenario& scenario, const topology::Routing& routing,
+                        const traffic::WorkloadPlan& workload, const core::RunResult& run,
+                        const std::string& engineName) {
+  RunReport report;
+  report.scenario = scenario.name;
+  report.sourcePath = scenario.sourcePath;
+  report.seed = scenario.settings.seed;
+  report.engine = engineName;
+  report.completed = run.completed;
+  report.diagnosis = run.diagnosis;
+  report.simulatedTime = run.end;
+  report.events = run.events;
+  report.packetHops = run.packetHops;
+  report.transfers = run.transfers.size();
+  for (const core::TransferResult& t : run.transfers) {
+    report.packets += t.packets;
+    report.retransmissions += t.retransmissions;
+  }
+  report.collectives = collectiveResults(scenario.fabric, routing, scenario.settings.transport,
+                                         scenario.jobs, workload, run);
+  report.table = ncclRows(report.collectives);
+  report.links = linkUsage(scenario.fabric, run);
+  return report;
+}
+
+}  // namespace ofe::analysis

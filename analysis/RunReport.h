@@ -1,0 +1,47 @@
+#pragma once
+/// @file RunReport.h
+/// @brief Everything a run's reports show, gathered once; writers only format it.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "analysis/CollectiveResult.h"
+#include "analysis/LinkUsage.h"
+#include "analysis/NcclTable.h"
+#include "core/RunResult.h"
+#include "scenario/Scenario.h"
+#include "traffic/Workload.h"
+
+namespace ofe::analysis {
+
+/// Version of report.json's layout (docs/report-schema.md); bumped on any
+/// incompatible change.
+inline constexpr int kReportVersion = 1;
+
+/// The measured outcome of `ofe run`, ready for the terminal, JSON, CSV and HTML writers.
+/// Holds no wall-clock figures, so the same scenario and seed give identical reports.
+struct RunReport {
+  std::string scenario;
+  std::string sourcePath;
+  std::uint64_t seed = 0;
+  std::string engine;
+  bool completed = false;
+  std::string diagnosis;          ///< watchdog report when not completed
+  Duration simulatedTime;         ///< RunResult::end
+  std::uint64_t events = 0;
+  std::uint64_t packetHops = 0;
+  std::uint64_t transfers = 0;
+  std::uint64_t packets = 0;
+  std::uint64_t retransmissions = 0;
+  std::vector<CollectiveResult> collectives;
+  std::vector<NcclRow> table;
+  std::vector<LinkUsage> links;
+};
+
+/// Gathers a report from a loaded scenario, its workload and an engine run.
+RunReport makeRunReport(const scenario::Scenario& scenario, const topology::Routing& routing,
+                        const traffic::WorkloadPlan& workload, const core::RunResult& run,
+                        const std::string& engineName);
+
+}  // namespace ofe::analysis
