@@ -21,6 +21,7 @@ struct TransferResult {
   bool completed = false;
   std::uint64_t packets = 0;          ///< data packets first sent
   std::uint64_t retransmissions = 0;  ///< data packets sent again
+  std::uint64_t timeouts = 0;         ///< retransmission timer expiries
 };
 
 /// Counters of one direction of one link (from `from` to the other end).
@@ -33,6 +34,7 @@ struct LinkDirectionStats {
   Bytes maxQueue;              ///< deepest output queue seen
   double meanQueueBytes = 0.0; ///< time-averaged queue depth
   std::uint64_t drops = 0;
+  std::uint64_t lost = 0;      ///< frames lost on the wire (bit errors, failed link)
   std::uint64_t ecnMarks = 0;
   Duration pfcPaused;          ///< time this direction was paused by PFC
 };

@@ -13,7 +13,7 @@ packages=(
 # Optional tools that some tests use to check outputs as a user would (render
 # DOT, read pcap, render HTML); tests skip their part when a tool is absent.
 if [ "${OFE_WITH_TOOLS:-1}" = "1" ]; then
-  packages+=(graphviz tshark)
+  packages+=(graphviz tshark chromium)
 fi
 
 missing=()
