@@ -1,0 +1,184 @@
+#include "core/OpticalNetDevice.h"
+
+#include <ns3/ipv4-address.h>
+#include <ns3/ipv6-address.h>
+
+#include <algorithm>
+
+#include "core/BoundEvent.h"
+#include "core/NicTransport.h"
+#include "core/OpticalChannel.h"
+#include "core/PcapTap.h"
+#include "core/RunContext.h"
+#include "core/SwitchLogic.h"
+#include "units/DataRate.h"
+
+namespace ofe::core {
+
+ns3::TypeId OpticalNetDevice::GetTypeId() {
+  static ns3::TypeId tid =
+      ns3::TypeId("ofe::core::OpticalNetDevice").SetParent<ns3::NetDevice>().SetGroupName("Ofe");
+  return tid;
+}
+
+OpticalNetDevice::OpticalNetDevice()
+    : txEvent_(ns3::Create<BoundEvent<OpticalNetDevice, &OpticalNetDevice::onTxEnd>>(this, 0)) {}
+
+OpticalNetDevice::~OpticalNetDevice() = default;
+
+void OpticalNetDevice::configure(RunContext* ctx, std::uint32_t dir, std::int64_t rateBps,
+                                 std::int64_t wireOverheadBytes, LinkDirectionStats* stats, std::uint32_t nodeId) {
+  ctx_ = ctx;
+  nodeId_ = nodeId;
+  dir_ = dir;
+  rateBps_ = rateBps;
+  wireOverhead_ = wireOverheadBytes;
+  stats_ = stats;
+}
+
+void OpticalNetDevice::attach(ns3::Ptr<OpticalChannel> channel) {
+  channelRef_ = channel;
+  channel_ = ns3::PeekPointer(channel);
+}
+
+void OpticalNetDevice::DoDispose() {
+  channelRef_ = nullptr;
+  channel_ = nullptr;
+  node_ = nullptr;
+  rx_ = ReceiveCallback();
+  ns3::NetDevice::DoDispose();
+}
+
+ns3::Ptr<ns3::Channel> OpticalNetDevice::GetChannel() const { return channelRef_; }
+
+bool OpticalNetDevice::IsLinkUp() const { return channel_ != nullptr && channel_->up(); }
+
+ns3::Address OpticalNetDevice::GetMulticast(ns3::Ipv4Address group) const {
+  return ns3::Mac48Address::GetMulticast(group);
+}
+
+ns3::Address OpticalNetDevice::GetMulticast(ns3::Ipv6Address group) const {
+  return ns3::Mac48Address::GetMulticast(group);
+}
+
+std::int64_t OpticalNetDevice::computeSerialisation(std::uint32_t bytes) {
+  const std::int64_t ps =
+      DataRate::bitsPerSecond(rateBps_).transmitTime(Bytes(static_cast<std::int64_t>(bytes) + wireOverhead_)).ps();
+  // Keep the most recent size in slot 0 and the previous one in slot 1.
+  cacheBytes_[1] = cacheBytes_[0];
+  cachePs_[1] = cachePs_[0];
+  cacheBytes_[0] = bytes;
+  cachePs_[0] = ps;
+  return ps;
+}
+
+void OpticalNetDevice::queueChanged(std::int64_t delta, std::int64_t now) {
+  queueArea_ += static_cast<double>(queued_) * static_cast<double>(now - queueSince_);
+  queueSince_ = now;
+  queued_ += delta;
+  maxQueued_ = std::max(maxQueued_, queued_);
+}
+
+void OpticalNetDevice::enqueueData(std::uint32_t frame, std::int64_t now) {
+  const std::int64_t bytes = ctx_->frames()[frame].bytes;
+  data_.push(frame);
+  queuedData_ += bytes;
+  queueChanged(bytes, now);
+  kick(now);
+}
+
+void OpticalNetDevice::enqueueControl(std::uint32_t frame, std::int64_t now) {
+  ctrl_.push(frame);
+  queueChanged(ctx_->frames()[frame].bytes, now);
+  kick(now);
+}
+
+void OpticalNetDevice::setPaused(bool paused) {
+  if (paused == paused_) return;
+  const std::int64_t now = nowPs();
+  if (paused) {
+    pausedSince_ = now;
+  } else {
+    pausedTotal_ += now - pausedSince_;
+  }
+  paused_ = paused;
+  if (!paused) kick(now);
+}
+
+void OpticalNetDevice::arm(std::int64_t now) {
+  txPending_ = true;
+  scheduleAt(now, busyUntil_, ns3::PeekPointer(txEvent_), nodeId_);
+}
+
+void OpticalNetDevice::onTxEnd(std::uint32_t /*unused*/) {
+  txPending_ = false;
+  trySend(busyUntil_);  // the event was set for busyUntil_, which has not moved since
+}
+
+void OpticalNetDevice::trySend(std::int64_t now) {
+  if (busyUntil_ > now) {
+    arm(now);
+    return;
+  }
+  std::uint32_t frame;
+  if (!ctrl_.empty()) {
+    frame = ctrl_.pop();
+    queueChanged(-static_cast<std::int64_t>(ctx_->frames()[frame].bytes), now);
+  } else if (paused_) {
+    return;
+  } else if (!data_.empty()) {
+    frame = data_.pop();
+    // The next frame leaves one serialisation from now: start loading its
+    // slot, which has been cold while it waited in the queue.
+    if (!data_.empty()) __builtin_prefetch(&ctx_->frames()[data_.front()]);
+    const std::int64_t bytes = ctx_->frames()[frame].bytes;
+    queuedData_ -= bytes;
+    queueChanged(-bytes, now);
+    if (switch_ != nullptr) switch_->onDequeue(frame);
+  } else if (nic_ != nullptr) {
+    frame = nic_->pull(nicPort_, now);
+    if (frame == Frame::kNone) return;
+  } else {
+    return;
+  }
+  transmit(frame, now);
+  if (!ctrl_.empty() || (!paused_ && (!data_.empty() || (nic_ != nullptr && nic_->hasWork(nicPort_))))) arm(now);
+}
+
+void OpticalNetDevice::transmit(std::uint32_t frame, std::int64_t now) {
+  const Frame& f = ctx_->frames()[frame];
+  const std::int64_t start = std::max(now, f.earliestStart);
+  const std::int64_t ser = serialisationPs(f.bytes);
+  busyUntil_ = start + ser;
+  stats_->bytes += Bytes(f.bytes);
+  stats_->packets += 1;
+  stats_->busy += Duration::picoseconds(ser);
+  if (tap_ != nullptr) tap_->write(start, f);
+  channel_->carry(frame, dir_, now, start, ser);
+}
+
+void OpticalNetDevice::finishStats(std::int64_t endPs) {
+  queueChanged(0, endPs);
+  if (paused_) {
+    pausedTotal_ += endPs - pausedSince_;
+    pausedSince_ = endPs;
+  }
+  stats_->maxQueue = Bytes(maxQueued_);
+  stats_->meanQueueBytes = endPs > 0 ? queueArea_ / static_cast<double>(endPs) : 0.0;
+  stats_->pfcPaused = Duration::picoseconds(pausedTotal_);
+}
+
+bool OpticalNetDevice::Send(ns3::Ptr<ns3::Packet> packet, const ns3::Address& dest, uint16_t protocol) {
+  (void)packet;
+  (void)dest;
+  (void)protocol;
+  return false;
+}
+
+bool OpticalNetDevice::SendFrom(ns3::Ptr<ns3::Packet> packet, const ns3::Address& source,
+                                const ns3::Address& dest, uint16_t protocol) {
+  (void)source;
+  return Send(packet, dest, protocol);
+}
+
+}  // namespace ofe::core

@@ -1,0 +1,54 @@
+#pragma once
+/// @file PathProfiler.h
+/// @brief Base round-trip time and bottleneck rate between two GPUs, from the routing tables.
+
+#include <cstdint>
+#include <unordered_map>
+#include <vector>
+
+#include "topology/Fabric.h"
+#include "topology/Routing.h"
+
+namespace ofe::core {
+
+/// What a flow needs to size its window and retransmission timer.
+struct PathProfile {
+  bool reachable = false;
+  std::int64_t rateBps = 0;     ///< bottleneck link rate of the path
+  std::int64_t forwardPs = 0;   ///< a full data frame, source NIC to destination NIC, empty queues
+  std::int64_t backwardPs = 0;  ///< an ACK frame back
+  std::int64_t rttPs() const { return forwardPs + backwardPs; }
+};
+
+/// Walks the ECMP next-hop DAG. Per hop: serialisation of the frame (wire
+/// overhead included) + Link::latency + the next switch's port-to-port
+/// latency, i.e. store-and-forward timing (an upper bound for cut-through).
+/// Over equal-cost choices it keeps the slowest delay and the fastest
+/// bottleneck, so a window sized from it covers whichever path a flow hashes
+/// onto. Results are memoised per (node, destination).
+class PathProfiler {
+ public:
+  /// @p portToPortPs: per node, the switch latency (0 for GPUs).
+  PathProfiler(const topology::Fabric& fabric, const topology::Routing& routing,
+               std::vector<std::int64_t> portToPortPs, std::int64_t dataWireBytes, std::int64_t ackWireBytes);
+
+  PathProfile profile(topology::NodeId src, topology::NodeId dst);
+
+ private:
+  struct Entry {
+    std::int64_t delayPs = -1;  ///< -1: unreachable
+    std::int64_t rateBps = 0;
+  };
+  Entry walk(topology::NodeId at, topology::NodeId dst, std::int64_t wireBytes,
+             std::unordered_map<std::uint64_t, Entry>& memo);
+
+  const topology::Fabric& fabric_;
+  const topology::Routing& routing_;
+  std::vector<std::int64_t> portToPortPs_;
+  std::int64_t dataWireBytes_;
+  std::int64_t ackWireBytes_;
+  std::unordered_map<std::uint64_t, Entry> dataMemo_;
+  std::unordered_map<std::uint64_t, Entry> ackMemo_;
+};
+
+}  // namespace ofe::core

@@ -1,0 +1,353 @@
+#include "core/RunContext.h"
+
+#include <ns3/mac48-address.h>
+#include <ns3/simulator.h>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+#include "core/BoundEvent.h"
+#include "core/NicTransport.h"
+#include "core/OpticalChannel.h"
+#include "core/OpticalNetDevice.h"
+#include "core/PcapTap.h"
+
+namespace ofe::core {
+
+RunContext::RunContext(const topology::Fabric& fabric, const topology::Routing& routing,
+                       const models::EngineSettings& settings, const PacketEngineOptions& options,
+                       const traffic::Plan& plan)
+    : fabric_(fabric),
+      routing_(routing),
+      settings_(settings),
+      options_(options),
+      plan_(plan),
+      mtu_(static_cast<std::uint32_t>(settings.transport.mtu.count())),
+      headerBytes_(static_cast<std::uint32_t>(settings.transport.headerBytes.count())),
+      ackBytes_(static_cast<std::uint32_t>(settings.transport.ackBytes.count())),
+      wireOverhead_(static_cast<std::uint32_t>(settings.transport.wireOverhead.count())),
+      rng_(settings.seed),
+      pool_(*this),
+      watchdog_(*this, settings.stallTimeout.ps()) {}
+
+RunContext::~RunContext() = default;
+
+std::uint64_t RunContext::flowHash(topology::NodeId src, topology::NodeId dst, std::uint32_t transfer,
+                                   topology::NodeId at) const {
+  const std::uint64_t pair = (static_cast<std::uint64_t>(src) << 32) | dst;
+  const std::uint64_t where = (static_cast<std::uint64_t>(transfer) << 32) | at;
+  return Rng::mix(settings_.seed ^ Rng::mix(pair) ^ Rng::mix(where + 0x632be59bd9b4e019ULL));
+}
+
+NicTransport& RunContext::nicOf(topology::NodeId node) { return *nics_[role_[node] & ~kNicTag]; }
+
+void RunContext::build() {
+  const std::size_t nodeCount = fabric_.nodeCount();
+  const std::size_t linkCount = fabric_.linkCount();
+  const models::Catalog& catalog = fabric_.catalog();
+
+  nodes_.resize(nodeCount);
+  role_.assign(nodeCount, Frame::kNone);
+  std::vector<std::int64_t> portToPort(nodeCount, 0);
+  for (const topology::Node& node : fabric_.nodes()) {
+    if (!topology::isPacketNode(node.kind)) continue;
+    nodes_[node.id] = ns3::CreateObject<ns3::Node>();
+    if (node.kind == topology::NodeKind::Gpu) {
+      const models::GpuModel& gpu = catalog.gpu(node.model);
+      role_[node.id] = kNicTag | static_cast<std::uint32_t>(nics_.size());
+      nics_.push_back(std::make_unique<NicTransport>(*this, node.id, gpu.nicLatency.ps()));
+    } else {
+      const models::SwitchModel& model = catalog.packetSwitch(node.model);
+      role_[node.id] = static_cast<std::uint32_t>(switches_.size());
+      switches_.push_back(std::make_unique<SwitchLogic>(*this, node.id, model, settings_.queues));
+      portToPort[node.id] = switches_.back()->portToPortPs();
+    }
+  }
+
+  const auto receiverAt = [&](topology::NodeId node) {
+    OpticalChannel::Receiver rx;
+    rx.node = node;
+    if ((role_[node] & kNicTag) == 0) {
+      rx.portToPortPs = switches_[role_[node]]->portToPortPs();
+      rx.cutThrough = switches_[role_[node]]->cutThrough();
+    }
+    return rx;
+  };
+
+  linkA_.resize(linkCount);
+  devices_.resize(2 * linkCount);
+  deviceRefs_.resize(2 * linkCount);
+  channels_.resize(linkCount);
+  ingress_.resize(2 * linkCount);
+  receiverRole_.resize(2 * linkCount);
+  result_.links.resize(2 * linkCount);  // devices keep pointers into it: sized once, here
+  for (const topology::Link& link : fabric_.links()) {
+    linkA_[link.id] = link.a;
+    auto channel = ns3::CreateObject<OpticalChannel>();
+    channel->configure(this, link, receiverAt(link.b), receiverAt(link.a));
+    channels_[link.id] = channel;
+    for (std::uint32_t end = 0; end < 2; ++end) {
+      const std::uint32_t dir = 2 * link.id + end;
+      const topology::NodeId from = end == 0 ? link.a : link.b;
+      const topology::NodeId to = link.other(from);
+      LinkDirectionStats& stats = result_.links[dir];
+      stats.link = link.id;
+      stats.from = from;
+      receiverRole_[dir] = role_[to];
+
+      auto device = ns3::CreateObject<OpticalNetDevice>();
+      device->configure(this, dir, link.rate.bps(), wireOverhead_, &stats, from);
+      device->attach(channel);
+      const std::uint8_t mac[6] = {0x02,
+                                   0x00,
+                                   static_cast<std::uint8_t>(link.id >> 16),
+                                   static_cast<std::uint8_t>(link.id >> 8),
+                                   static_cast<std::uint8_t>(link.id),
+                                   static_cast<std::uint8_t>(end)};
+      ns3::Mac48Address address;
+      address.CopyFrom(mac);
+      device->SetAddress(address);
+      nodes_[from]->AddDevice(device);
+      if ((role_[from] & kNicTag) != 0) {
+        NicTransport& nic = nicOf(from);
+        device->setNic(&nic, nic.addPort(dir));
+      } else {
+        device->setSwitch(switches_[role_[from]].get());
+      }
+      if ((role_[to] & kNicTag) == 0) {
+        switches_[role_[to]]->configureIngress(dir, link.latency.ps(), link.rate.bps());
+      }
+      deviceRefs_[dir] = device;
+      devices_[dir] = ns3::PeekPointer(device);
+    }
+    channel->attach(deviceRefs_[2 * link.id], deviceRefs_[2 * link.id + 1]);
+  }
+
+  for (topology::LinkId l : options_.pcapLinks) {
+    if (l >= linkCount) throw std::invalid_argument(fmt::format("pcap link {} does not exist", l));
+    taps_.push_back(std::make_unique<PcapTap>(*this, fmt::format("{}link{}.pcap", options_.pcapPrefix, l)));
+    devices_[2 * l]->setTap(taps_.back().get());
+    devices_[2 * l + 1]->setTap(taps_.back().get());
+  }
+
+  profiler_ = std::make_unique<PathProfiler>(fabric_, routing_, std::move(portToPort), maxWireBytes(),
+                                             static_cast<std::int64_t>(ackBytes_) + wireOverhead_);
+
+  const std::size_t transfers = plan_.size();
+  flows_.resize(transfers);
+  waiting_.assign(transfers, 0);
+  dependents_.assign(transfers, {});
+  started_.assign(transfers, 0);
+  delivered_.assign(transfers, 0);
+  senderDone_.assign(transfers, 0);
+  result_.transfers.resize(transfers);
+  for (const traffic::Transfer& t : plan_.transfers()) {
+    result_.transfers[t.id].id = t.id;
+    waiting_[t.id] = static_cast<std::uint32_t>(t.after.size());
+    for (traffic::TransferId dep : t.after) dependents_[dep].push_back(t.id);
+  }
+}
+
+RunResult RunContext::run() {
+  if (plan_.empty()) allDone_ = true;
+  for (const traffic::Transfer& t : plan_.transfers()) {
+    if (waiting_[t.id] == 0) scheduleActivation(t.id, t.notBefore.ps());
+  }
+  if (settings_.timeLimit.ps() > 0) {
+    ns3::Simulator::Schedule(ns3::TimeStep(static_cast<std::uint64_t>(settings_.timeLimit.ps())),
+                             &RunContext::onTimeLimit, this);
+  }
+  ns3::Simulator::Run();
+
+  const std::int64_t end = nowPs();
+  result_.end = Duration::picoseconds(end);
+  for (OpticalNetDevice* dev : devices_) dev->finishStats(end);
+  result_.events = ns3::Simulator::GetEventCount();
+  result_.packetHops = 0;
+  for (const LinkDirectionStats& s : result_.links) result_.packetHops += s.packets;
+  for (const traffic::Transfer& t : plan_.transfers()) {
+    if (!started_[t.id]) continue;
+    TransferResult& r = result_.transfers[t.id];
+    const TransportFlow& flow = flows_[t.id];
+    r.packets = flow.packets();
+    r.retransmissions = flow.retransmissions();
+    r.timeouts = flow.timeouts();
+  }
+  result_.completed = allDone_ && !stopped_;
+  if (!allDone_ && !stopped_) {
+    // Not expected (the watchdog stays armed while anything runs), but a run
+    // that ends unfinished must still say why.
+    result_.diagnosis = Watchdog::describe(*this, "the simulation ran out of events");
+  }
+  if (result_.completed) checkInvariants();
+  return std::move(result_);
+}
+
+void RunContext::checkInvariants() const {
+  const auto fail = [](const std::string& what) {
+    throw std::logic_error("packet engine invariant violated: " + what);
+  };
+  for (const traffic::Transfer& t : plan_.transfers()) {
+    const TransportFlow& flow = flows_[t.id];
+    if (flow.delivered() != t.size.count()) {
+      fail(fmt::format("transfer {} delivered {} of {} bytes", t.id, flow.delivered(), t.size.count()));
+    }
+    if (!flow.senderDone()) fail(fmt::format("transfer {} completed without its sender knowing", t.id));
+    if (flow.packets() != flow.segments()) {
+      fail(fmt::format("transfer {} first-sent {} of {} segments", t.id, flow.packets(), flow.segments()));
+    }
+  }
+  if (pool_.alive() != 0) fail(fmt::format("{} frames still in flight at the end", pool_.alive()));
+  for (std::uint32_t dir = 0; dir < devices_.size(); ++dir) {
+    if (devices_[dir]->queuedBytes() != 0) fail(fmt::format("direction {} still has a queue", dir));
+    if (ingress_[dir].bytes != 0) fail(fmt::format("direction {} still accounts ingress bytes", dir));
+  }
+}
+
+void RunContext::scheduleActivation(std::uint32_t transfer, std::int64_t atPs) {
+  const std::int64_t now = nowPs();
+  ns3::Simulator::Schedule(ns3::TimeStep(static_cast<std::uint64_t>(std::max(atPs, now) - now)),
+                           &RunContext::activate, this, transfer);
+}
+
+FlowParams RunContext::flowParams(const traffic::Transfer& t, std::int64_t lineRateBps) {
+  const models::TransportModel& tm = settings_.transport;
+  const PathProfile path = profiler_->profile(t.src, t.dst);
+  FlowParams p;
+  p.size = t.size.count();
+  p.mtu = mtu_;
+  double windowBytes = static_cast<double>(tm.window.count());
+  if (windowBytes <= 0.0) {
+    // bytes = multiple x bits/s x ps / (8 bits x 1e12 ps/s)
+    windowBytes = tm.windowBdpMultiple * static_cast<double>(path.rateBps) * static_cast<double>(path.rttPs()) / 8e12;
+  }
+  p.windowSegments = static_cast<std::uint32_t>(
+      std::clamp(std::ceil(windowBytes / static_cast<double>(mtu_)), 1.0, 4.0e9));
+  p.rtoPs = tm.minRto.ps() + std::llround(tm.rtoRttMultiple * static_cast<double>(path.rttPs()));
+  p.selectiveRepeat = tm.recovery == models::LossRecovery::SelectiveRepeat;
+  p.ackEvery = static_cast<std::uint32_t>(std::max(1, tm.ackEvery));
+  p.lineRateBps = static_cast<double>(lineRateBps);
+  p.dcqcn = tm.dcqcn;
+  p.dcqcnG = tm.dcqcnG;
+  p.alphaIntervalPs = tm.dcqcnAlphaInterval.ps();
+  p.increaseIntervalPs = tm.dcqcnIncreaseInterval.ps();
+  p.additiveIncreaseBps = static_cast<double>(tm.dcqcnAdditiveIncrease.bps());
+  p.cnpIntervalPs = tm.cnpInterval.ps();
+  return p;
+}
+
+void RunContext::activate(std::uint32_t transfer) {
+  const std::int64_t now = nowPs();
+  const traffic::Transfer& t = plan_.transfer(transfer);
+  started_[transfer] = 1;
+  ++active_;
+  result_.transfers[transfer].start = Duration::picoseconds(now);
+  noteProgress(now);
+  watchdog_.arm(now);
+
+  TransportFlow& flow = flows_[transfer];
+  const topology::LinkRange out = routing_.nextHops(t.src, t.dst);
+  const topology::LinkRange back = routing_.nextHops(t.dst, t.src);
+  if (out.empty() || back.empty()) {
+    FlowParams p;
+    p.size = t.size.count();
+    p.mtu = mtu_;
+    flow.init(transfer, t.src, t.dst, p);
+    flow.noRoute = true;
+    return;
+  }
+  const auto pick = [&](topology::LinkRange hops, topology::NodeId src, topology::NodeId dst) {
+    return hops.size() == 1 ? hops[0] : hops[flowHash(src, dst, transfer, src) % hops.size()];
+  };
+  const topology::LinkId first = pick(out, t.src, t.dst);
+  const topology::LinkId ackFirst = pick(back, t.dst, t.src);
+  NicTransport& nic = nicOf(t.src);
+  flow.init(transfer, t.src, t.dst, flowParams(t, fabric_.links()[first].rate.bps()));
+  flow.port = nic.portOf(directionFrom(first, t.src));
+  flow.ackDir = directionFrom(ackFirst, t.dst);
+  if (nic.nicLatencyPs() > 0) {
+    ns3::Simulator::Schedule(ns3::TimeStep(static_cast<std::uint64_t>(nic.nicLatencyPs())), &NicTransport::startFlow,
+                             &nic, transfer);
+  } else {
+    nic.startFlow(transfer);
+  }
+}
+
+void RunContext::onArrival(std::uint32_t frame) {
+  const Frame& f = pool_[frame];
+  const std::uint32_t role = receiverRole_[f.dir];
+  if ((role & kNicTag) != 0) {
+    nics_[role & ~kNicTag]->receive(frame, f.eventAt);
+  } else {
+    switches_[role]->receive(frame, f.eventAt);
+  }
+}
+
+void RunContext::onLost(std::uint32_t frame) {
+  ++result_.links[pool_[frame].dir].lost;
+  pool_.release(frame);
+  maybeStop();
+}
+
+void RunContext::discard(std::uint32_t frame) {
+  pool_.release(frame);
+  maybeStop();
+}
+
+void RunContext::consume(std::uint32_t frame) {
+  pool_.release(frame);
+  if (allDone_) {
+    lastProgress_ = nowPs();  // draining stray frames after the last transfer counts as progress
+    maybeStop();
+  }
+}
+
+void RunContext::signalPause(std::uint32_t dir, bool pause) {
+  const std::int64_t latency = channels_[dir / 2]->latencyPs();
+  ns3::Simulator::Schedule(ns3::TimeStep(static_cast<std::uint64_t>(latency)), &OpticalNetDevice::setPaused,
+                           devices_[dir], pause);
+}
+
+void RunContext::onDelivered(std::uint32_t transfer, std::int64_t finishPs) {
+  delivered_[transfer] = 1;
+  TransferResult& r = result_.transfers[transfer];
+  r.finish = Duration::picoseconds(finishPs);
+  r.completed = true;
+  for (std::uint32_t next : dependents_[transfer]) {
+    if (--waiting_[next] == 0) scheduleActivation(next, std::max(finishPs, plan_.transfer(next).notBefore.ps()));
+  }
+  if (senderDone_[transfer]) flowFinished(transfer);
+}
+
+void RunContext::onSenderDone(std::uint32_t transfer) {
+  if (senderDone_[transfer]) return;
+  senderDone_[transfer] = 1;
+  if (delivered_[transfer]) flowFinished(transfer);
+}
+
+void RunContext::flowFinished(std::uint32_t /*transfer*/) {
+  --active_;
+  if (++finishedCount_ == plan_.size()) allDone_ = true;
+  maybeStop();
+}
+
+void RunContext::maybeStop() {
+  if (allDone_ && pool_.alive() == 0) ns3::Simulator::Stop();
+}
+
+void RunContext::stop(std::string diagnosis) {
+  if (stopped_) return;
+  stopped_ = true;
+  result_.diagnosis = std::move(diagnosis);
+  ns3::Simulator::Stop();
+}
+
+void RunContext::onTimeLimit() {
+  if (allDone_) return;
+  stop(Watchdog::describe(*this, fmt::format("time limit of {} reached", settings_.timeLimit)));
+}
+
+}  // namespace ofe::core

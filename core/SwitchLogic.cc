@@ -1,0 +1,135 @@
+#include "core/SwitchLogic.h"
+
+#include <algorithm>
+
+#include "core/BoundEvent.h"
+#include "core/OpticalNetDevice.h"
+#include "core/RunContext.h"
+#include "units/DataRate.h"
+
+namespace ofe::core {
+
+SwitchLogic::SwitchLogic(RunContext& ctx, topology::NodeId node, const models::SwitchModel& model,
+                         const models::SwitchQueueModel& queues)
+    : ctx_(ctx),
+      node_(node),
+      portToPortPs_(model.portToPort.ps()),
+      cutThrough_(model.cutThrough && !queues.storeAndForward),
+      buffer_(model.buffer.count()),
+      portBuffer_(queues.portBuffer.count() > 0 ? queues.portBuffer.count()
+                                                : model.buffer.count() / std::max(1, model.ports)),
+      q_(queues),
+      maxFrame_(ctx.maxFrameBytes()) {}
+
+void SwitchLogic::configureIngress(std::uint32_t dir, std::int64_t latencyPs, std::int64_t rateBps) {
+  IngressPort& ing = ctx_.ingress(dir);
+  if (q_.pfcHeadroom.count() > 0) {
+    ing.headroom = q_.pfcHeadroom.count();
+  } else {
+    // Bytes on the wire during one round trip of the pause decision (the
+    // pause travels upstream while frames keep arriving), rounded up, plus a
+    // maximum frame being serialised at each end.
+    const std::int64_t inFlight =
+        DataRate::bitsPerSecond(rateBps).bytesIn(Duration::picoseconds(2 * latencyPs)).count() + 1;
+    ing.headroom = inFlight + 2 * ctx_.maxWireBytes();
+  }
+  ing.staticXoff = std::max(2 * maxFrame_, portBuffer_ - ing.headroom);
+  headroomPool_ += ing.headroom;
+}
+
+std::int64_t SwitchLogic::xoff(std::uint32_t dir) const {
+  if (q_.pfcThreshold.count() > 0) return q_.pfcThreshold.count();
+  if (q_.sharedBuffer) {
+    const double free = static_cast<double>(buffer_ - headroomPool_ - used_);
+    return std::max(2 * maxFrame_, static_cast<std::int64_t>(q_.dynamicThresholdAlpha * free));
+  }
+  return ctx_.ingress(dir).staticXoff;
+}
+
+void SwitchLogic::receive(std::uint32_t frame, std::int64_t now) {
+  Frame& f = ctx_.frames()[frame];
+  const topology::LinkRange hops = ctx_.routing().nextHops(node_, f.dst);
+  if (hops.empty()) {
+    ++unroutable_;
+    lastUnroutableDst_ = f.dst;
+    ctx_.discard(frame);
+    return;
+  }
+  topology::LinkId link = hops[0];
+  if (hops.size() > 1) {
+    const auto n = static_cast<std::uint32_t>(hops.size());
+    if (f.kind == FrameKind::Data && q_.ecmp == models::EcmpMode::PacketSpray) {
+      link = hops[ctx_.rng().below(n)];
+    } else {
+      link = hops[ctx_.flowHash(f, node_) % n];
+    }
+  }
+  const std::uint32_t out = ctx_.directionFrom(link, node_);
+  OpticalNetDevice& egress = ctx_.device(out);
+  // Store-and-forward: the arrival event is already at last bit + port-to-port.
+  f.earliestStart = cutThrough_ ? f.lastBitAt + portToPortPs_ - egress.serialisationPs(f.bytes) : 0;
+  if (f.kind != FrameKind::Data) {
+    egress.enqueueControl(frame, now);
+    return;
+  }
+
+  const std::uint32_t in = f.dir;
+  IngressPort& ing = ctx_.ingress(in);
+  const std::int64_t bytes = f.bytes;
+  LinkDirectionStats& stats = ctx_.stats(out);
+  const std::int64_t queued = egress.queuedDataBytes();
+  if (q_.pfc) {
+    // Below XOFF nothing is refused; once paused, headroom absorbs the rest.
+    if (ing.pauseSent && ing.bytes + bytes > ing.limit) {
+      ++stats.drops;
+      ctx_.discard(frame);
+      return;
+    }
+  } else {
+    const std::int64_t limit =
+        q_.sharedBuffer ? static_cast<std::int64_t>(q_.dynamicThresholdAlpha * static_cast<double>(buffer_ - used_))
+                        : portBuffer_;
+    if (queued + bytes > limit) {
+      ++stats.drops;
+      ctx_.discard(frame);
+      return;
+    }
+  }
+  if (q_.ecn && !f.ecn && queued > q_.ecnMinThreshold.count()) {
+    bool mark = queued >= q_.ecnMaxThreshold.count();
+    if (!mark) {
+      const double p = q_.ecnMaxProbability * static_cast<double>(queued - q_.ecnMinThreshold.count()) /
+                       static_cast<double>(q_.ecnMaxThreshold.count() - q_.ecnMinThreshold.count());
+      mark = ctx_.rng().uniform() < p;
+    }
+    if (mark) {
+      f.ecn = true;
+      ++stats.ecnMarks;
+    }
+  }
+  f.ingress = in;
+  ing.bytes += bytes;
+  used_ += bytes;
+  if (q_.pfc && !ing.pauseSent) {
+    const std::int64_t threshold = xoff(in);
+    if (ing.bytes > threshold) {
+      ing.pauseSent = true;
+      ing.limit = threshold + ing.headroom;
+      ctx_.signalPause(in, true);
+    }
+  }
+  egress.enqueueData(frame, now);
+}
+
+void SwitchLogic::onDequeue(std::uint32_t frame) {
+  const Frame& f = ctx_.frames()[frame];
+  IngressPort& ing = ctx_.ingress(f.ingress);
+  ing.bytes -= f.bytes;
+  used_ -= f.bytes;
+  if (ing.pauseSent && ing.bytes <= std::max<std::int64_t>(0, xoff(f.ingress) - 2 * maxFrame_)) {
+    ing.pauseSent = false;
+    ctx_.signalPause(f.ingress, false);
+  }
+}
+
+}  // namespace ofe::core

@@ -1,0 +1,173 @@
+#pragma once
+/// @file TransportFlow.h
+/// @brief Reliable message transport of one transfer: segmentation, ACK/NACK, recovery, DCQCN.
+
+#include <ns3/event-impl.h>
+#include <ns3/ptr.h>
+
+#include <cstdint>
+#include <limits>
+#include <vector>
+
+#include "core/Ring.h"
+#include "topology/Ids.h"
+
+namespace ofe::core {
+
+/// Fixed figures of one flow, derived when its transfer starts.
+struct FlowParams {
+  std::int64_t size = 0;             ///< transfer bytes
+  std::uint32_t mtu = 4096;          ///< payload bytes per segment
+  std::uint32_t windowSegments = 1;  ///< segments in flight (sequence window)
+  std::int64_t rtoPs = 0;            ///< retransmission timeout
+  bool selectiveRepeat = true;       ///< false: go-back-N
+  std::uint32_t ackEvery = 1;
+  double lineRateBps = 0.0;          ///< the sending NIC port's rate
+  bool dcqcn = true;
+  double dcqcnG = 1.0 / 256.0;
+  std::int64_t alphaIntervalPs = 0;
+  std::int64_t increaseIntervalPs = 0;
+  double additiveIncreaseBps = 0.0;
+  std::int64_t cnpIntervalPs = 0;
+};
+
+/// Sender and receiver halves of one transfer. Pure protocol logic without
+/// simulator calls, so it can be reasoned about (and tested) on its own;
+/// NicTransport moves frames and runs the timers.
+///
+/// Sender: segments 0..n-1 (MTU payloads, the last shorter). New segments go
+/// out while next - una < window. Cumulative ACK(e) means all below e arrived.
+/// Go-back-N: the receiver discards out-of-order segments and NACKs the
+/// expected one once; the sender restarts from it. Selective repeat: the
+/// receiver keeps out-of-order segments and NACKs each newly seen hole
+/// [first, last] once; the sender resends exactly those. Every ACK/NACK also
+/// carries the segment that caused it (an implicit SACK). On a timeout
+/// (RTO without ACK progress while segments are outstanding) go-back-N
+/// restarts from una and selective repeat resends every outstanding segment
+/// not known to have arrived.
+///
+/// DCQCN (Zhu et al., SIGCOMM 2015) on each CNP: target = rate,
+/// rate *= 1 - alpha/2, alpha = (1-g) alpha + g. Without CNPs alpha decays by
+/// (1-g) per alpha interval (applied lazily when next needed) and every
+/// increase interval the rate moves half-way to the target: 5 fast-recovery
+/// steps, then the target grows by the additive increase each step. The
+/// byte-counter trigger of the paper is not modelled (timer only). The sender
+/// paces at the current rate when it is below the line rate.
+class TransportFlow {
+ public:
+  static constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
+
+  /// Whether the sender can send now.
+  enum class Ready { Now, Later, Blocked, Done };
+
+  /// What the receiver does with one data segment.
+  struct RxResult {
+    std::uint32_t newBytes = 0;  ///< bytes delivered for the first time
+    bool ack = false;
+    bool nack = false;
+    std::uint32_t nackFirst = 0;
+    std::uint32_t nackLast = 0;
+    bool complete = false;       ///< this segment completed the transfer
+  };
+
+  void init(std::uint32_t id, topology::NodeId src, topology::NodeId dst, const FlowParams& params);
+
+  std::uint32_t id() const { return id_; }
+  topology::NodeId src() const { return src_; }
+  topology::NodeId dst() const { return dst_; }
+  std::uint32_t segments() const { return segments_; }
+  std::uint32_t payloadOf(std::uint32_t seq) const { return seq + 1 == segments_ ? lastPayload_ : p_.mtu; }
+  const FlowParams& params() const { return p_; }
+
+  // ---- sender ----
+  Ready ready(std::int64_t now, std::int64_t& when) const;
+  /// Next segment to send (retransmissions first); kNone when nothing is
+  /// sendable. Sets @p retransmission.
+  std::uint32_t takeSegment(std::int64_t now, bool& retransmission);
+  /// Paces the next send after a frame of @p wireBytes started at @p startPs.
+  void paceAfter(std::int64_t startPs, std::uint32_t wireBytes);
+  /// Cumulative ACK; returns true when una advanced.
+  bool onAck(std::int64_t now, std::uint32_t cumulative, std::uint32_t sack);
+  /// NACK of hole [first, last]; returns true when una advanced.
+  bool onNack(std::int64_t now, std::uint32_t cumulative, std::uint32_t first, std::uint32_t last,
+              std::uint32_t sack);
+  /// Retransmission timer fired at its deadline; returns true when it queued resends.
+  bool onTimeout(std::int64_t now);
+  std::int64_t rtoDeadline() const { return rtoDeadline_; }
+  void onCnp(std::int64_t now);
+  /// Rate-increase timer; returns the next time it is needed or -1.
+  std::int64_t onIncreaseTimer(std::int64_t now);
+  std::int64_t nextIncreasePs() const { return nextIncreaseAt_; }
+  bool senderDone() const { return una_ >= segments_; }
+  bool hasWork() const;
+  std::uint32_t acknowledged() const { return una_; }  ///< segments cumulatively acknowledged
+  std::uint32_t highestSent() const { return highest_; }
+  double rateBps() const { return rate_; }
+  std::uint64_t packets() const { return packets_; }
+  std::uint64_t retransmissions() const { return retransmissions_; }
+  std::uint64_t timeouts() const { return timeouts_; }
+
+  // ---- receiver ----
+  RxResult onData(std::uint32_t seq, std::uint32_t payload);
+  /// True (and remembers now) when a CE mark may be echoed as a CNP.
+  bool cnpDue(std::int64_t now);
+  std::uint32_t expected() const { return expected_; }
+  std::int64_t delivered() const { return delivered_; }
+  bool receiverDone() const { return delivered_ >= p_.size; }
+
+  // ---- runtime owned by NicTransport (ports and timers) ----
+  std::uint32_t port = kNone;     ///< index of the sending NIC port at src
+  std::uint32_t ackDir = kNone;   ///< link direction ACKs leave dst by
+  bool inRing = false;            ///< listed in its port's round-robin
+  bool noRoute = false;
+  bool rtoPending = false;
+  bool dcqcnPending = false;
+  ns3::Ptr<ns3::EventImpl> rtoEvent;
+  ns3::Ptr<ns3::EventImpl> dcqcnEvent;
+
+ private:
+  static bool test(const std::vector<std::uint64_t>& bits, std::uint32_t i) { return (bits[i >> 6] >> (i & 63)) & 1u; }
+  static void set(std::vector<std::uint64_t>& bits, std::uint32_t i) { bits[i >> 6] |= std::uint64_t{1} << (i & 63); }
+  static void clear(std::vector<std::uint64_t>& bits, std::uint32_t i) {
+    bits[i >> 6] &= ~(std::uint64_t{1} << (i & 63));
+  }
+  void queueResend(std::uint32_t seq);
+  void decayAlpha(std::int64_t now);
+
+  std::uint32_t id_ = 0;
+  topology::NodeId src_ = topology::kNoNode;
+  topology::NodeId dst_ = topology::kNoNode;
+  FlowParams p_;
+  std::uint32_t segments_ = 0;
+  std::uint32_t lastPayload_ = 0;
+
+  // sender
+  std::uint32_t una_ = 0;      ///< lowest segment not cumulatively acknowledged
+  std::uint32_t next_ = 0;     ///< next segment in sequence order
+  std::uint32_t highest_ = 0;  ///< one past the highest segment ever sent
+  Ring<std::uint32_t> resend_;
+  std::vector<std::uint64_t> resendQueued_;
+  std::vector<std::uint64_t> sacked_;
+  std::int64_t rtoDeadline_ = 0;
+  std::int64_t nextSendAt_ = 0;
+  double rate_ = 0.0;
+  double target_ = 0.0;
+  double alpha_ = 1.0;
+  std::int64_t alphaStamp_ = 0;
+  std::int64_t nextIncreaseAt_ = 0;
+  int increaseStage_ = 0;
+  std::uint64_t packets_ = 0;
+  std::uint64_t retransmissions_ = 0;
+  std::uint64_t timeouts_ = 0;
+
+  // receiver
+  std::uint32_t expected_ = 0;
+  std::uint32_t highestSeen_ = 0;  ///< one past the highest segment seen
+  std::uint32_t sinceAck_ = 0;
+  std::uint32_t lastNack_ = kNone;
+  std::vector<std::uint64_t> received_;
+  std::int64_t delivered_ = 0;
+  std::int64_t lastCnp_ = std::numeric_limits<std::int64_t>::min() / 2;
+};
+
+}  // namespace ofe::core

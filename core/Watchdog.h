@@ -1,0 +1,44 @@
+#pragma once
+/// @file Watchdog.h
+/// @brief Stops a run that makes no progress and says what is stuck.
+
+#include <ns3/event-impl.h>
+#include <ns3/ptr.h>
+
+#include <cstdint>
+#include <string>
+
+namespace ofe::core {
+
+class RunContext;
+
+/// Progress is a byte delivered for the first time, an acknowledgement that
+/// advances a sender, or a transfer starting. While transfers are running the
+/// watchdog keeps one event pending at (last progress + stallTimeout); if it
+/// fires with no progress since, it stops the run with a report naming the
+/// unfinished transfers (src, dst, bytes left), link directions holding
+/// queued frames or paused by PFC, failed links that lost frames, and
+/// switches that had frames without a route. A PFC deadlock, a failed link
+/// under stale routing, a missing path or a loss loop therefore ends the run
+/// within stallTimeout of its last progress instead of hanging. With nothing
+/// running (transfers waiting for a later notBefore) it is idle.
+class Watchdog {
+ public:
+  Watchdog(RunContext& ctx, std::int64_t stallPs);
+
+  /// Makes sure a check is pending (called whenever a transfer starts).
+  void arm(std::int64_t now);
+  /// The check (BoundEvent target).
+  void onFire(std::uint32_t unused);
+
+  /// The report: @p headline, then what is stuck.
+  static std::string describe(const RunContext& ctx, const std::string& headline);
+
+ private:
+  RunContext& ctx_;
+  std::int64_t stallPs_;
+  ns3::Ptr<ns3::EventImpl> event_;
+  bool pending_ = false;
+};
+
+}  // namespace ofe::core

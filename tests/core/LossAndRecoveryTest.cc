@@ -1,0 +1,178 @@
+// Incast with and without PFC, bit errors, and both recovery schemes.
+
+#include <gtest/gtest.h>
+
+#include "core/PacketEngine.h"
+#include "tests/core/CoreTestSupport.h"
+
+namespace ofe::core {
+namespace {
+
+using test::addGpu;
+using test::addLink;
+using test::addSwitch;
+
+struct Incast {
+  topology::Fabric fabric{test::testCatalog()};
+  std::vector<topology::NodeId> senders;
+  topology::NodeId receiver;
+  std::vector<topology::LinkId> senderLinks;
+  topology::LinkId receiverLink;
+};
+
+// 16 GPUs -100G- sw -100G- receiver GPU.
+Incast makeIncast() {
+  Incast c;
+  const auto sw = addSwitch(c.fabric, "sw");
+  c.receiver = addGpu(c.fabric, "rx");
+  c.receiverLink = addLink(c.fabric, sw, c.receiver);
+  for (int i = 0; i < 16; ++i) {
+    c.senders.push_back(addGpu(c.fabric, "tx" + std::to_string(i)));
+    c.senderLinks.push_back(addLink(c.fabric, c.senders.back(), sw));
+  }
+  return c;
+}
+
+traffic::Plan incastPlan(const Incast& c, std::int64_t bytes) {
+  traffic::Plan plan;
+  for (auto s : c.senders) plan.add(test::transfer(s, c.receiver, bytes));
+  return plan;
+}
+
+// A 256 KiB port buffer and a 512 KiB window per sender: 16 senders put up
+// to 8 MiB towards one port, far more than it can hold.
+models::EngineSettings incastSettings(bool pfc) {
+  models::EngineSettings s;
+  s.queues.portBuffer = Bytes(256 * 1024);
+  s.queues.pfc = pfc;
+  s.transport.window = Bytes(512 * 1024);
+  return s;
+}
+
+std::uint64_t totalDrops(const RunResult& r) {
+  std::uint64_t d = 0;
+  for (const auto& l : r.links) d += l.drops;
+  return d;
+}
+
+TEST(Incast, WithPfcNothingIsDroppedAndEverythingArrives) {
+  Incast c = makeIncast();
+  const auto routing = topology::Routing::compute(c.fabric);
+  PacketEngine engine(c.fabric, routing, incastSettings(true));
+  const std::int64_t bytes = 2 << 20;
+  const RunResult r = engine.run(incastPlan(c, bytes));
+  ASSERT_TRUE(r.completed) << r.diagnosis;  // completed => every byte delivered exactly once (checked by the engine)
+  EXPECT_EQ(totalDrops(r), 0u);
+  Duration paused;
+  for (auto l : c.senderLinks) paused += r.links[2 * l].pfcPaused;  // sender -> switch directions
+  EXPECT_GT(paused.ps(), 0) << "PFC never paused a sender: the test does not exercise it";
+  for (const auto& t : r.transfers) {
+    EXPECT_TRUE(t.completed);
+    EXPECT_EQ(t.retransmissions, 0u);
+  }
+  // The receiver port is the bottleneck: 16 x 2 MiB of payload at 100 Gbps x
+  // 4096/4178 takes at least 2.738 ms.
+  EXPECT_GE(r.end.seconds(), 16.0 * (2 << 20) * 8 / (100e9 * 4096.0 / 4178.0));
+}
+
+TEST(Incast, WithoutPfcDropsAreRecoveredBySelectiveRepeat) {
+  Incast c = makeIncast();
+  const auto routing = topology::Routing::compute(c.fabric);
+  PacketEngine engine(c.fabric, routing, incastSettings(false));
+  const RunResult r = engine.run(incastPlan(c, 2 << 20));
+  ASSERT_TRUE(r.completed) << r.diagnosis;
+  EXPECT_GT(r.links[2 * c.receiverLink].drops, 0u);
+  std::uint64_t retransmissions = 0;
+  for (const auto& t : r.transfers) retransmissions += t.retransmissions;
+  EXPECT_GT(retransmissions, 0u);
+  // The queue never exceeded the 256 KiB port buffer.
+  EXPECT_LE(r.links[2 * c.receiverLink].maxQueue.count(), 256 * 1024 + 62);
+}
+
+TEST(Incast, WithoutPfcDropsAreRecoveredByGoBackN) {
+  Incast c = makeIncast();
+  const auto routing = topology::Routing::compute(c.fabric);
+  models::EngineSettings s = incastSettings(false);
+  s.transport.recovery = models::LossRecovery::GoBackN;
+  PacketEngine engine(c.fabric, routing, s);
+  const RunResult r = engine.run(incastPlan(c, 1 << 20));
+  ASSERT_TRUE(r.completed) << r.diagnosis;
+  EXPECT_GT(totalDrops(r), 0u);
+  std::uint64_t retransmissions = 0;
+  for (const auto& t : r.transfers) retransmissions += t.retransmissions;
+  EXPECT_GT(retransmissions, 0u);
+}
+
+TEST(Incast, SharedBufferDynamicThresholdCapsTheQueueAtHalfTheBuffer) {
+  // Lossy, shared 16 MiB buffer, alpha = 1: a queue may grow while
+  // q <= alpha x (B - buffered). With one congested port buffered = q, so it
+  // stops at q = B / (1 + alpha) = 8 MiB (plus the frame that crossed it).
+  // 16 windows of 2 MiB offer 32 MiB, so the threshold is reached and drops follow.
+  Incast c = makeIncast();
+  const auto routing = topology::Routing::compute(c.fabric);
+  models::EngineSettings s = incastSettings(false);
+  s.queues.portBuffer = Bytes(0);
+  s.queues.sharedBuffer = true;
+  s.queues.dynamicThresholdAlpha = 1.0;
+  s.queues.ecn = false;
+  s.transport.window = Bytes(2 << 20);
+  PacketEngine engine(c.fabric, routing, s);
+  const RunResult r = engine.run(incastPlan(c, 4 << 20));
+  ASSERT_TRUE(r.completed) << r.diagnosis;
+  const LinkDirectionStats& port = r.links[2 * c.receiverLink];
+  EXPECT_GT(port.drops, 0u);
+  EXPECT_LE(port.maxQueue.count(), 8 * 1024 * 1024 + 4158);
+  EXPECT_GE(port.maxQueue.count(), 8 * 1024 * 1024 - 4158);
+}
+
+TEST(Incast, DcqcnKeepsTheQueueShorterThanPfcAlone) {
+  // Same lossless incast with and without ECN/DCQCN: the CNPs slow the
+  // senders down, so the receiver port's time-averaged queue is smaller.
+  Incast c = makeIncast();
+  const auto routing = topology::Routing::compute(c.fabric);
+  const auto meanQueue = [&](bool dcqcn) {
+    models::EngineSettings s = incastSettings(true);
+    s.queues.ecn = dcqcn;
+    s.transport.dcqcn = dcqcn;
+    PacketEngine engine(c.fabric, routing, s);
+    const RunResult r = engine.run(incastPlan(c, 2 << 20));
+    EXPECT_TRUE(r.completed) << r.diagnosis;
+    if (dcqcn) {
+      EXPECT_GT(r.links[2 * c.receiverLink].ecnMarks, 0u);
+    }
+    return r.links[2 * c.receiverLink].meanQueueBytes;
+  };
+  EXPECT_LT(meanQueue(true), meanQueue(false));
+}
+
+TEST(BitErrors, ALossyLinkStillDeliversEverything) {
+  // gpu0 - sw0 - sw1 - gpu1 with BER 1e-6 on the middle link: a data frame
+  // of 4158 B = 33,264 bits is lost with probability 1 - (1 - 1e-6)^33264
+  // = 3.3%, so 1,024 segments lose about 34.
+  topology::Fabric f(test::testCatalog());
+  const auto g0 = addGpu(f, "gpu0");
+  const auto g1 = addGpu(f, "gpu1");
+  const auto s0 = addSwitch(f, "sw0");
+  const auto s1 = addSwitch(f, "sw1");
+  addLink(f, g0, s0);
+  const auto lossy = addLink(f, s0, s1, "t-100G", Length::metres(100), 1e-6);
+  addLink(f, s1, g1);
+  const auto routing = topology::Routing::compute(f);
+  for (auto recovery : {models::LossRecovery::SelectiveRepeat, models::LossRecovery::GoBackN}) {
+    models::EngineSettings s;
+    s.transport.recovery = recovery;
+    s.transport.ackEvery = recovery == models::LossRecovery::GoBackN ? 4 : 1;  // coalesced ACKs too
+    PacketEngine engine(f, routing, s);
+    traffic::Plan plan;
+    plan.add(test::transfer(g0, g1, 4 << 20));
+    const RunResult r = engine.run(plan);
+    ASSERT_TRUE(r.completed) << r.diagnosis;
+    EXPECT_GT(r.transfers[0].retransmissions, 0u);
+    EXPECT_GT(r.links[2 * lossy].lost, 5u);
+    EXPECT_LT(r.links[2 * lossy].lost, 200u);
+    EXPECT_EQ(r.transfers[0].packets, 1024u);
+  }
+}
+
+}  // namespace
+}  // namespace ofe::core
