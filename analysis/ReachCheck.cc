@@ -1,0 +1,99 @@
+#include "analysis/ReachCheck.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <optional>
+
+#include "analysis/FabricQueries.h"
+#include "models/LinkBudget.h"
+
+namespace ofe::analysis {
+
+using topology::Link;
+
+namespace {
+
+CheckStatus fromBudget(models::BudgetStatus s) {
+  switch (s) {
+    case models::BudgetStatus::Pass:
+      return CheckStatus::Pass;
+    case models::BudgetStatus::Warn:
+      return CheckStatus::Warn;
+    case models::BudgetStatus::Fail:
+      return CheckStatus::Fail;
+  }
+  return CheckStatus::Fail;
+}
+
+}  // namespace
+
+CheckResult checkReach(const topology::Fabric& fabric) {
+  CheckResult r;
+  r.id = "reach";
+  r.title = "Reach and link budget";
+  const models::Catalog& catalog = fabric.catalog();
+  std::size_t failed = 0;
+  std::size_t warned = 0;
+  std::size_t unknownAllowance = 0;
+  double worstUse = 0.0;
+  std::optional<Decibel> minMargin;
+  std::string minMarginLink;
+  for (const Link& link : fabric.links()) {
+    const models::AmplifierModel* weakest = nullptr;
+    Length longest;
+    for (const topology::Span& s : link.spans) {
+      longest = std::max(longest, s.length);
+      if (s.via == topology::kNoNode || !isAmplifier(fabric.node(s.via).kind)) continue;
+      const models::AmplifierModel& amp = catalog.amplifier(fabric.node(s.via).model);
+      if (weakest == nullptr || amp.gain < weakest->gain ||
+          (amp.gain == weakest->gain && amp.maxSpan < weakest->maxSpan)) {
+        weakest = &amp;
+      }
+    }
+    const models::LinkBudget budget =
+        weakest == nullptr
+            ? models::LinkBudget::check(link.module, link.fibre, link.length, link.extraLoss)
+            : models::LinkBudget::checkAmplified(link.module, link.fibre, link.length, longest,
+                                                 link.extraLoss, *weakest);
+    if (link.module.reach.mm() > 0) {
+      worstUse = std::max(worstUse, static_cast<double>(link.length.mm()) /
+                                        static_cast<double>(link.module.reach.mm()));
+    }
+    if (budget.allowanceKnown) {
+      if (!minMargin || budget.margin < *minMargin) {
+        minMargin = budget.margin;
+        minMarginLink = linkLabel(fabric, link.id);
+      }
+    } else if (link.module.medium != models::Medium::Copper &&
+               link.module.medium != models::Medium::ScaleUp) {
+      ++unknownAllowance;
+    }
+    const CheckStatus s = fromBudget(budget.status);
+    if (s == CheckStatus::Pass) continue;
+    if (s == CheckStatus::Fail)
+      ++failed;
+    else
+      ++warned;
+    r.escalate(s);
+    r.addOffender(fmt::format("{}: {} {}", linkLabel(fabric, link.id), toString(s), budget.reason));
+  }
+  const std::size_t n = fabric.linkCount();
+  r.addMetric("links", static_cast<double>(n), "count");
+  r.addMetric("failed_links", static_cast<double>(failed), "count");
+  r.addMetric("warned_links", static_cast<double>(warned), "count");
+  r.addMetric("unknown_allowance_links", static_cast<double>(unknownAllowance), "count");
+  r.addMetric("worst_reach_use", worstUse, "ratio");
+  if (minMargin) r.addMetric("min_margin", minMargin->db(), "dB");
+  if (n == 0) {
+    r.summary = "no links";
+    return r;
+  }
+  r.summary = failed + warned == 0 ? fmt::format("{} links within reach and budget", n)
+                                   : fmt::format("{} of {} links fail, {} warn", failed, n, warned);
+  r.summary += fmt::format("; fullest reach {:.0f}%", worstUse * 100.0);
+  if (minMargin) r.summary += fmt::format("; least margin {} ({})", *minMargin, minMarginLink);
+  return r;
+}
+
+}  // namespace ofe::analysis
