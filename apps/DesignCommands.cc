@@ -15,7 +15,7 @@ namespace {
 
 analysis::DesignTargets designTargets(const scenario::Scenario& s) {
   analysis::DesignTargets t;
-  t.maxLatency = s.targets.maxSiteLatency;
+  t.maxSiteLatency = s.targets.maxSiteLatency;
   return t;
 }
 
