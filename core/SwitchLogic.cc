@@ -26,15 +26,36 @@ void SwitchLogic::configureIngress(std::uint32_t dir, std::int64_t latencyPs, st
   if (q_.pfcHeadroom.count() > 0) {
     ing.headroom = q_.pfcHeadroom.count();
   } else {
-    // Bytes on the wire during one round trip of the pause decision (the
-    // pause travels upstream while frames keep arriving), rounded up, plus a
-    // maximum frame being serialised at each end.
+    // Bytes arriving while the pause takes effect: one round trip of the link
+    // (the pause travels upstream while frames keep coming) plus this switch's
+    // port-to-port latency (frames already in its pipeline are counted only
+    // when they reach the queue), rounded up, plus a maximum frame being
+    // serialised at each end.
     const std::int64_t inFlight =
-        DataRate::bitsPerSecond(rateBps).bytesIn(Duration::picoseconds(2 * latencyPs)).count() + 1;
+        DataRate::bitsPerSecond(rateBps).bytesIn(Duration::picoseconds(2 * latencyPs + portToPortPs_)).count() + 1;
     ing.headroom = inFlight + 2 * ctx_.maxWireBytes();
   }
   ing.staticXoff = std::max(2 * maxFrame_, portBuffer_ - ing.headroom);
   headroomPool_ += ing.headroom;
+}
+
+topology::LinkId SwitchLogic::leastQueued(topology::LinkRange hops) {
+  // Adaptive spraying: the shortest egress queue, ties taken in turn. Random
+  // choice would let queues drift apart, and sprayed frames of one flow would
+  // then overtake each other often enough to look like loss to the receiver.
+  const auto n = static_cast<std::uint32_t>(hops.size());
+  const std::uint32_t first = sprayTurn_++ % n;
+  topology::LinkId best = hops[first];
+  std::int64_t bestQueued = ctx_.device(ctx_.directionFrom(best, node_)).queuedDataBytes();
+  for (std::uint32_t k = 1; k < n && bestQueued > 0; ++k) {
+    const topology::LinkId candidate = hops[(first + k) % n];
+    const std::int64_t queued = ctx_.device(ctx_.directionFrom(candidate, node_)).queuedDataBytes();
+    if (queued < bestQueued) {
+      best = candidate;
+      bestQueued = queued;
+    }
+  }
+  return best;
 }
 
 std::int64_t SwitchLogic::xoff(std::uint32_t dir) const {
@@ -59,7 +80,7 @@ void SwitchLogic::receive(std::uint32_t frame, std::int64_t now) {
   if (hops.size() > 1) {
     const auto n = static_cast<std::uint32_t>(hops.size());
     if (f.kind == FrameKind::Data && q_.ecmp == models::EcmpMode::PacketSpray) {
-      link = hops[ctx_.rng().below(n)];
+      link = leastQueued(hops);
     } else {
       link = hops[ctx_.flowHash(f, node_) % n];
     }

@@ -7,6 +7,7 @@
 #include "models/SwitchModel.h"
 #include "models/SwitchQueueModel.h"
 #include "topology/Ids.h"
+#include "topology/Routing.h"
 
 namespace ofe::core {
 
@@ -31,8 +32,8 @@ struct IngressPort {
 ///
 /// Egress choice: Routing::nextHops; with several, a per-flow hash of
 /// (run seed, src, dst, transfer, this node) (including the node avoids the
-/// same choice at every tier), or a seeded random pick per packet when
-/// SwitchQueueModel::ecmp is PacketSpray.
+/// same choice at every tier), or per packet the next hop with the shortest
+/// egress queue (ties in turn) when SwitchQueueModel::ecmp is PacketSpray.
 ///
 /// Buffers (data frames only; control frames are tiny and never dropped):
 ///  - lossy (pfc off): an egress queue holds at most the per-port buffer
@@ -75,6 +76,8 @@ class SwitchLogic {
 
  private:
   std::int64_t xoff(std::uint32_t dir) const;
+  /// PacketSpray: the next hop with the shortest egress queue.
+  topology::LinkId leastQueued(topology::LinkRange hops);
 
   RunContext& ctx_;
   topology::NodeId node_;
@@ -86,6 +89,7 @@ class SwitchLogic {
   std::int64_t maxFrame_ = 0;     ///< largest frame (bytes), for hysteresis
   std::int64_t headroomPool_ = 0; ///< sum of ingress headroom, reserved out of the shared buffer
   std::int64_t used_ = 0;         ///< data bytes buffered in this switch
+  std::uint32_t sprayTurn_ = 0;   ///< rotates the first candidate of leastQueued
   std::uint64_t unroutable_ = 0;
   topology::NodeId lastUnroutableDst_ = topology::kNoNode;
 };

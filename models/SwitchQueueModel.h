@@ -8,7 +8,10 @@
 namespace ofe::models {
 
 /// How a switch spreads packets over equal-cost next hops.
-enum class EcmpMode { FlowHash, PacketSpray };
+enum class EcmpMode {
+  FlowHash,     ///< per-flow hash: a transfer keeps one path (classic ECMP)
+  PacketSpray,  ///< per packet, to the next hop with the shortest egress queue (adaptive routing)
+};
 
 /// Switch queue settings shared by every packet switch of a run. Defaults
 /// here are the single source of truth (the scenario registry reads them).

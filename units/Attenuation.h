@@ -29,6 +29,8 @@ class Attenuation {
   double dbPerKm_ = 0.0;
 };
 
+OFE_STREAM_VIA_TO_STRING(Attenuation)
+
 }  // namespace ofe
 
 OFE_FORMAT_VIA_TO_STRING(ofe::Attenuation);

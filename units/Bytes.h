@@ -40,6 +40,8 @@ class Bytes {
   std::int64_t count_ = 0;
 };
 
+OFE_STREAM_VIA_TO_STRING(Bytes)
+
 }  // namespace ofe
 
 OFE_FORMAT_VIA_TO_STRING(ofe::Bytes);

@@ -46,6 +46,8 @@ class DataRate {
   std::int64_t bps_ = 0;
 };
 
+OFE_STREAM_VIA_TO_STRING(DataRate)
+
 }  // namespace ofe
 
 OFE_FORMAT_VIA_TO_STRING(ofe::DataRate);

@@ -36,6 +36,8 @@ class Decibel {
   double db_ = 0.0;
 };
 
+OFE_STREAM_VIA_TO_STRING(Decibel)
+
 }  // namespace ofe
 
 OFE_FORMAT_VIA_TO_STRING(ofe::Decibel);

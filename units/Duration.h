@@ -47,6 +47,8 @@ class Duration {
   std::int64_t ps_ = 0;
 };
 
+OFE_STREAM_VIA_TO_STRING(Duration)
+
 }  // namespace ofe
 
 OFE_FORMAT_VIA_TO_STRING(ofe::Duration);

@@ -31,6 +31,8 @@ class Energy {
   double joules_ = 0.0;
 };
 
+OFE_STREAM_VIA_TO_STRING(Energy)
+
 }  // namespace ofe
 
 OFE_FORMAT_VIA_TO_STRING(ofe::Energy);

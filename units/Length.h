@@ -42,6 +42,8 @@ class Length {
   std::int64_t mm_ = 0;
 };
 
+OFE_STREAM_VIA_TO_STRING(Length)
+
 }  // namespace ofe
 
 OFE_FORMAT_VIA_TO_STRING(ofe::Length);

@@ -35,6 +35,8 @@ class Power {
   double watts_ = 0.0;
 };
 
+OFE_STREAM_VIA_TO_STRING(Power)
+
 }  // namespace ofe
 
 OFE_FORMAT_VIA_TO_STRING(ofe::Power);

@@ -33,6 +33,8 @@ class PowerLevel {
   double dbm_ = 0.0;
 };
 
+OFE_STREAM_VIA_TO_STRING(PowerLevel)
+
 }  // namespace ofe
 
 OFE_FORMAT_VIA_TO_STRING(ofe::PowerLevel);

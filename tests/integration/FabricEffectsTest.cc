@@ -1,0 +1,182 @@
+// End-to-end effects of the fabric on collectives, each against a prediction
+// derived on paper from link capacities or the alpha-beta cost model.
+#include <gtest/gtest.h>
+
+#include "IntegrationSupport.h"
+#include "topology/ClosBuilder.h"
+#include "topology/LongHaulBuilder.h"
+#include "topology/RailPodBuilder.h"
+#include "traffic/CostModel.h"
+
+namespace ofe::integration {
+namespace {
+
+using traffic::Algorithm;
+using traffic::CollectiveOp;
+
+std::vector<std::string> names(const topology::Fabric& f, const std::vector<topology::NodeId>& ids) {
+  std::vector<std::string> out;
+  for (topology::NodeId id : ids) out.push_back(f.node(id).name);
+  return out;
+}
+
+double ratio(Duration a, Duration b) { return static_cast<double>(a.ps()) / static_cast<double>(b.ps()); }
+
+// Spraying makes capacity, not hash luck, decide these comparisons.
+models::EngineSettings sprayed() {
+  models::EngineSettings s;
+  s.queues.ecmp = models::EcmpMode::PacketSpray;
+  return s;
+}
+
+TEST(FabricEffects, HierarchicalAllReduceBeatsFlatRingByTheCostModelRatio) {
+  // Two DGX-like servers of 8 GPUs: NVLink (3.6 Tb/s per GPU) inside, one 400G
+  // NIC per GPU on its rail leaf outside.
+  topology::Fabric fabric;
+  topology::RailPodParams p;
+  p.serversPerUnit = 2;
+  const topology::BuiltPart pod = topology::buildRailPod(fabric, p);
+  const Bytes size = Bytes::parse("64MiB");
+  const std::vector<std::string> ranks = names(fabric, pod.gpus);
+  const WorkloadRun flat =
+      runWorkload(fabric, {job("flat", ranks, CollectiveOp::AllReduce, Algorithm::Ring, size)}, sprayed());
+  const WorkloadRun hier = runWorkload(
+      fabric, {job("hier", ranks, CollectiveOp::AllReduce, Algorithm::Hierarchical, size)}, sprayed());
+  ASSERT_TRUE(flat.run.completed) << flat.run.diagnosis;
+  ASSERT_TRUE(hier.run.completed) << hier.run.diagnosis;
+
+  // Cost model: the flat ring of 16 is held to the 400G NIC hop (7 -> 8 and 15 -> 0);
+  // hierarchical = 2 x (7/8) S over NVLink + 2 x (1/2) (S/8) over the NIC.
+  // With payload rates B = 400 G x 4096/4260 and B_up = 3.6 T x 4096/4260:
+  // flat 2*15/16*S/B = 2.793 ms; hier 2*7/8*S/B_up + (S/8)/B = 0.271 + 0.174 ms;
+  // predicted ratio about 6.3 (alphas add a few us to each).
+  const topology::NodeId g0 = pod.gpus[0];
+  const topology::NodeId g1 = pod.gpus[1];
+  const topology::NodeId g8 = pod.gpus[8];
+  traffic::CostParameters cost;
+  cost.alpha = measureAlpha(fabric, g0, g8);
+  cost.bandwidth = payloadRate(DataRate::gbps(400));
+  cost.scaleUpAlpha = measureAlpha(fabric, g0, g1);
+  cost.scaleUpBandwidth = payloadRate(DataRate::gbps(3600));
+  cost.gpusPerServer = 8;
+  const double predicted =
+      ratio(traffic::estimate(CollectiveOp::AllReduce, Algorithm::Ring, 16, size, cost),
+            traffic::estimate(CollectiveOp::AllReduce, Algorithm::Hierarchical, 16, size, cost));
+  const double measured = ratio(flat.times[0], hier.times[0]);
+  EXPECT_GT(measured, 1.0);
+  EXPECT_NEAR(measured / predicted, 1.0, 0.10)
+      << "flat " << flat.times[0] << ", hierarchical " << hier.times[0] << ", predicted ratio " << predicted;
+}
+
+TEST(FabricEffects, AllToAllOnTwoToOneLeafSpineTakesAboutTwiceAsLong) {
+  // 8 leaves x 2 GPUs, one spine. 1:1: 2 uplinks per leaf; 2:1: one.
+  auto build = [](double oversubscription, topology::Fabric& f) {
+    topology::ClosParams p;
+    p.leavesPerPod = 8;
+    p.spinesPerPod = 1;
+    p.gpusPerLeaf = 2;
+    p.oversubscription = oversubscription;
+    return topology::buildClos(f, p);
+  };
+  topology::Fabric oneToOne;
+  topology::Fabric twoToOne;
+  const topology::BuiltPart a = build(1.0, oneToOne);
+  const topology::BuiltPart b = build(2.0, twoToOne);
+  const Bytes size = Bytes::parse("8MiB");
+  const WorkloadRun full = runWorkload(
+      oneToOne, {job("a2a", names(oneToOne, a.gpus), CollectiveOp::AllToAll, Algorithm::Direct, size)}, sprayed());
+  const WorkloadRun half = runWorkload(
+      twoToOne, {job("a2a", names(twoToOne, b.gpus), CollectiveOp::AllToAll, Algorithm::Direct, size)}, sprayed());
+  ASSERT_TRUE(full.run.completed) << full.run.diagnosis;
+  ASSERT_TRUE(half.run.completed) << half.run.diagnosis;
+  // Each of 16 ranks sends S/16 to each of 15 others. 1:1: the NIC limits, 15/16 S
+  // per rank. 2:1: a leaf's single uplink carries 2 ranks x 14/16 S = 1.75 S.
+  // Predicted ratio 1.75 / (15/16) = 1.867 ("about twice": the same-leaf 1/15 of
+  // the traffic does not cross the uplink).
+  const double measured = ratio(half.times[0], full.times[0]);
+  EXPECT_NEAR(measured / (1.75 / (15.0 / 16.0)), 1.0, 0.10)
+      << "1:1 " << full.times[0] << ", 2:1 " << half.times[0] << ", ratio " << measured;
+}
+
+TEST(FabricEffects, TwoJobsSharingAnUplinkEachSlowDownByTheSharedCapacity) {
+  // 2 leaves x 2 GPUs, one 400G uplink per leaf (2:1). Job A uses GPU 0 of each
+  // leaf, job B GPU 1: alone, a job's ring crosses the uplink at the full 400G
+  // (the NIC rate); together both jobs' flows share it, so each gets half.
+  topology::Fabric fabric;
+  topology::ClosParams p;
+  p.leavesPerPod = 2;
+  p.spinesPerPod = 1;
+  p.gpusPerLeaf = 2;
+  p.oversubscription = 2.0;
+  const topology::BuiltPart part = topology::buildClos(fabric, p);
+  const auto& g = part.gpus;  // leaf 0: g[0], g[1]; leaf 1: g[2], g[3]
+  const Bytes size = Bytes::parse("32MiB");
+  const traffic::JobSpec jobA = job("A", names(fabric, {g[0], g[2]}), CollectiveOp::AllReduce, Algorithm::Ring, size);
+  const traffic::JobSpec jobB = job("B", names(fabric, {g[1], g[3]}), CollectiveOp::AllReduce, Algorithm::Ring, size);
+  // Without congestion control, PFC alone shares the uplink exactly: 2x each.
+  models::EngineSettings lossless;
+  lossless.transport.dcqcn = false;
+  const WorkloadRun alone = runWorkload(fabric, {jobA}, lossless);
+  const WorkloadRun both = runWorkload(fabric, {jobA, jobB}, lossless);
+  ASSERT_TRUE(alone.run.completed) << alone.run.diagnosis;
+  ASSERT_TRUE(both.run.completed) << both.run.diagnosis;
+  ASSERT_EQ(both.times.size(), 2u);
+  // Alone: S/B = 32 MiB * 8 / 384.6 Gb/s = 698 us (B with ACK share, as in RingAllReduceTest).
+  EXPECT_NEAR(ratio(alone.times[0], payloadRate(DataRate::gbps(400)).transmitTime(size)), 1.0, 0.02);
+  for (std::size_t i = 0; i < 2; ++i) {
+    EXPECT_NEAR(ratio(both.times[i], alone.times[0]), 2.0, 0.1)
+        << "job " << i << ": alone " << alone.times[0] << ", shared " << both.times[i];
+  }
+  // With DCQCN (the default) rate cuts leave some of the shared uplink idle:
+  // never faster than the capacity share, and not far from it.
+  const WorkloadRun controlled = runWorkload(fabric, {jobA, jobB});
+  ASSERT_TRUE(controlled.run.completed) << controlled.run.diagnosis;
+  for (std::size_t i = 0; i < 2; ++i) {
+    EXPECT_GE(ratio(controlled.times[i], alone.times[0]), 1.98);
+    EXPECT_LE(ratio(controlled.times[i], alone.times[0]), 2.6);
+  }
+}
+
+TEST(FabricEffects, TwoSitesFifteenHundredKmApartPropagationThenBandwidthDominate) {
+  // GPU - switch - 1,500 km amplified route (400G-LH) - switch - GPU.
+  topology::Fabric fabric;
+  const topology::NodeId gw = addGpu(fabric, "west/gpu");
+  const topology::NodeId sw = addSwitch(fabric, "west/border", 3);
+  const topology::NodeId ge = addGpu(fabric, "east/gpu");
+  const topology::NodeId se = addSwitch(fabric, "east/border", 3);
+  addLink(fabric, gw, sw);
+  addLink(fabric, ge, se);
+  topology::LongHaulParams route;
+  route.from = sw;
+  route.to = se;
+  route.distance = Length::kilometres(1500);
+  route.name = "west-east";
+  topology::buildLongHaul(fabric, route);
+  models::EngineSettings settings;
+  settings.stallTimeout = Duration::milliseconds(200);  // > one 7.3 ms crossing plus recovery
+
+  const Duration alpha = measureAlpha(fabric, gw, ge, settings);
+  // alpha is at least the fibre: 1.5e9 mm * 1.468e9 / 299,792,458 ps = 7.345 ms.
+  EXPECT_GT(alpha, Duration::microseconds(7345));
+  const DataRate b = payloadRate(DataRate::gbps(400));
+  for (const char* text : {"1KiB", "1GiB"}) {
+    const Bytes size = Bytes::parse(text);
+    const WorkloadRun r =
+        runWorkload(fabric, {job("x", {"west/gpu", "east/gpu"}, CollectiveOp::AllReduce, Algorithm::Ring, size)},
+                    settings);
+    ASSERT_TRUE(r.run.completed) << r.run.diagnosis;
+    // n = 2: 2(n-1)/n S/B + 2(n-1) alpha = S/B + 2 alpha.
+    const Duration latencyTerm = alpha * 2;
+    const Duration bandwidthTerm = b.transmitTime(size);
+    EXPECT_NEAR(ratio(r.times[0], latencyTerm + bandwidthTerm), 1.0, 0.02)
+        << text << ": measured " << r.times[0] << ", alpha " << alpha;
+    if (size < Bytes::parse("1MiB")) {
+      EXPECT_GT(ratio(latencyTerm, r.times[0]), 0.99) << "propagation should dominate " << text;
+    } else {
+      EXPECT_GT(ratio(bandwidthTerm, r.times[0]), 0.5) << "bandwidth should dominate " << text;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace ofe::integration
