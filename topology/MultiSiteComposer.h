@@ -17,8 +17,8 @@ namespace ofe::topology {
 struct BorderParams {
   int borderSwitches = 2;
   int linksPerTopSwitch = 1;         ///< links from each border switch to each top switch
-  std::string switchModel = "51.2T-64x800G";
-  std::string module = "800G-DR8";
+  std::string switchModel = "51.2T-128x400G";  ///< same port speed as the default spines
+  std::string module = "400G-DR4";
   std::string fibre = "smf-1310";
   Length length = Length::metres(300);
 };
