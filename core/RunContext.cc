@@ -265,7 +265,9 @@ void RunContext::activate(std::uint32_t transfer) {
   const topology::LinkId first = pick(out, t.src, t.dst);
   const topology::LinkId ackFirst = pick(back, t.dst, t.src);
   NicTransport& nic = nicOf(t.src);
-  flow.init(transfer, t.src, t.dst, flowParams(t, fabric_.links()[first].rate.bps()));
+  const FlowParams params = flowParams(t, fabric_.links()[first].rate.bps());
+  flow.init(transfer, t.src, t.dst, params);
+  watchdog_.cover(params.rtoPs);
   flow.port = nic.portOf(directionFrom(first, t.src));
   flow.ackDir = directionFrom(ackFirst, t.dst);
   if (nic.nicLatencyPs() > 0) {

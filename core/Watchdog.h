@@ -5,6 +5,7 @@
 #include <ns3/event-impl.h>
 #include <ns3/ptr.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 
@@ -28,6 +29,10 @@ class Watchdog {
 
   /// Makes sure a check is pending (called whenever a transfer starts).
   void arm(std::int64_t now);
+  /// Makes sure the stall window spans at least two retransmission timeouts of
+  /// a flow, so a long-haul path (a 125 ms round trip across the Pacific) is
+  /// not taken for a stall before its first ACK can return.
+  void cover(std::int64_t rtoPs) { stallPs_ = std::max(stallPs_, 2 * rtoPs); }
   /// The check (BoundEvent target).
   void onFire(std::uint32_t unused);
 

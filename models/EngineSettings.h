@@ -15,7 +15,7 @@ namespace ofe::models {
 struct EngineSettings {
   std::string engine = "packet";            ///< "packet" (ns-3) or, later, "fluid"
   std::uint64_t seed = 1;                   ///< ECMP hashing, ECN marking, losses, placement
-  Duration stallTimeout = Duration::milliseconds(50);  ///< watchdog: no progress for this long stops the run
+  Duration stallTimeout = Duration::milliseconds(50);  ///< watchdog: no progress for this long (at least 2 RTOs of the longest path) stops the run
   Duration timeLimit = Duration::milliseconds(0);      ///< 0 = none; else stop at this simulated time
   TransportModel transport;
   SwitchQueueModel queues;

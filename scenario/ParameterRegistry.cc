@@ -538,7 +538,8 @@ void ParameterRegistry::declareSimulation() {
       .add("seed", &EngineSettings::seed, "Seed of the run.")
       .documentDefault("top-level seed")
       .add("stall_timeout", &EngineSettings::stallTimeout,
-           "Watchdog: the run stops when no transfer progresses for this long.")
+           "Watchdog: the run stops when no transfer progresses for this long; the packet engine "
+           "stretches it to two retransmission timeouts of the longest path in use.")
       .add("time_limit", &EngineSettings::timeLimit, "Stop at this simulated time; 0 means no limit.")
       .section("transport", "map", "NIC transport (RoCE-like).")
       .section("queues", "map", "Switch queues, ECN, PFC and ECMP.");
