@@ -160,6 +160,10 @@ RunResult RunContext::run() {
     ns3::Simulator::Schedule(ns3::TimeStep(static_cast<std::uint64_t>(settings_.timeLimit.ps())),
                              &RunContext::onTimeLimit, this);
   }
+  if (options_.progress && options_.progressInterval.ps() > 0) {
+    ns3::Simulator::Schedule(ns3::TimeStep(static_cast<std::uint64_t>(options_.progressInterval.ps())),
+                             &RunContext::onProgressTick, this);
+  }
   ns3::Simulator::Run();
 
   const std::int64_t end = nowPs();
@@ -345,6 +349,14 @@ void RunContext::stop(std::string diagnosis) {
   stopped_ = true;
   result_.diagnosis = std::move(diagnosis);
   ns3::Simulator::Stop();
+}
+
+void RunContext::onProgressTick() {
+  if (allDone_ || stopped_) return;
+  options_.progress(EngineProgress{Duration::picoseconds(nowPs()), ns3::Simulator::GetEventCount(),
+                                   finishedCount_, plan_.size()});
+  ns3::Simulator::Schedule(ns3::TimeStep(static_cast<std::uint64_t>(options_.progressInterval.ps())),
+                           &RunContext::onProgressTick, this);
 }
 
 void RunContext::onTimeLimit() {

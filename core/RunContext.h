@@ -117,6 +117,7 @@ class RunContext {
   void flowFinished(std::uint32_t transfer);
   void maybeStop();
   void onTimeLimit();
+  void onProgressTick();
   FlowParams flowParams(const traffic::Transfer& t, std::int64_t lineRateBps);
   void checkInvariants() const;
   NicTransport& nicOf(topology::NodeId node);
