@@ -34,34 +34,55 @@ class EstimateInputs {
  public:
   EstimateInputs(const topology::Fabric& fabric, const topology::Routing& routing,
                  const models::TransportModel& transport)
-      : profiler_(fabric, routing, portToPortLatencies(fabric),
+      : fabric_(fabric),
+        profiler_(fabric, routing, portToPortLatencies(fabric),
                   (transport.headerBytes + transport.wireOverhead).count(),
                   (transport.ackBytes + transport.wireOverhead).count()),
-        frame_(transport.mtu + transport.headerBytes + transport.wireOverhead),
-        mtu_(transport.mtu) {}
+        // Per ackEvery data frames the link direction also carries one ACK of
+        // the data flowing the other way (every rank sends and receives).
+        wireBytes_((transport.mtu + transport.headerBytes + transport.wireOverhead).count() *
+                       std::max(1, transport.ackEvery) +
+                   (transport.ackBytes + transport.wireOverhead).count()),
+        payloadBytes_(transport.mtu.count() * std::max(1, transport.ackEvery)) {}
 
-  /// Slowest consecutive pair of a ring over @p nodes. Alpha is the one-way
-  /// time of a frame without payload (a zero-byte message), the classic
-  /// alpha-beta definition; bandwidth is the bottleneck rate times the share
-  /// of a full frame that is payload.
-  PairFigures ring(const std::vector<NodeId>& nodes) {
-    PairFigures worst{Duration(), DataRate::bitsPerSecond(std::numeric_limits<std::int64_t>::max())};
+  /// The pairs of a ring over @p nodes. Alpha is the one-way time of a frame
+  /// without payload (a zero-byte message) NIC to NIC plus both NICs'
+  /// latencies, the classic alpha-beta latency:
+  /// the mean over the pairs when @p mean (a ring's steps chain around every
+  /// link in turn, so its latency term is the sum of the pair latencies), the
+  /// slowest pair otherwise. Bandwidth is the slowest pair's bottleneck rate
+  /// times the share of the wire that is payload.
+  PairFigures ring(const std::vector<NodeId>& nodes, bool mean) {
+    PairFigures figures{Duration(), DataRate::bitsPerSecond(std::numeric_limits<std::int64_t>::max())};
+    std::int64_t sumPs = 0;
+    std::int64_t pairs = 0;
     for (std::size_t i = 0; i < nodes.size(); ++i) {
-      const core::PathProfile p = profiler_.profile(nodes[i], nodes[(i + 1) % nodes.size()]);
+      const NodeId src = nodes[i];
+      const NodeId dst = nodes[(i + 1) % nodes.size()];
+      const core::PathProfile p = profiler_.profile(src, dst);
       if (!p.reachable || p.rateBps <= 0) continue;
-      worst.alpha = std::max(worst.alpha, Duration::picoseconds(p.forwardPs));
-      const DataRate payload =
-          DataRate::bitsPerSecond(static_cast<std::int64_t>(static_cast<long double>(p.rateBps) *
-                                                            mtu_.count() / frame_.count()));
-      worst.bandwidth = std::min(worst.bandwidth, payload);
+      // The sending NIC starts a message, and the receiving one delivers it, a NIC latency late.
+      const std::int64_t alphaPs = p.forwardPs + nicLatencyPs(src) + nicLatencyPs(dst);
+      figures.alpha = std::max(figures.alpha, Duration::picoseconds(alphaPs));
+      sumPs += alphaPs;
+      ++pairs;
+      const DataRate payload = DataRate::bitsPerSecond(
+          static_cast<std::int64_t>(static_cast<long double>(p.rateBps) * payloadBytes_ / wireBytes_));
+      figures.bandwidth = std::min(figures.bandwidth, payload);
     }
-    return worst;
+    if (mean && pairs > 0) figures.alpha = Duration::picoseconds(sumPs / pairs);
+    return figures;
   }
 
  private:
+  std::int64_t nicLatencyPs(NodeId gpu) const {
+    return fabric_.catalog().gpu(fabric_.node(gpu).model).nicLatency.ps();
+  }
+
+  const topology::Fabric& fabric_;
   core::PathProfiler profiler_;
-  Bytes frame_;
-  Bytes mtu_;
+  std::int64_t wireBytes_;
+  std::int64_t payloadBytes_;
 };
 
 }  // namespace
@@ -123,7 +144,8 @@ std::vector<CollectiveResult> collectiveResults(const topology::Fabric& fabric,
     r.fastestRank = slowest == Duration() ? Duration() : fastest;
     r.slowestRank = slowest;
 
-    const PairFigures scaleOut = inputs.ring(c.nodes);
+    const bool ring = c.algorithm == traffic::Algorithm::Ring;
+    const PairFigures scaleOut = inputs.ring(c.nodes, ring);
     r.alpha = scaleOut.alpha;
     r.bandwidth = scaleOut.bandwidth;
     traffic::CostParameters cost;
@@ -133,7 +155,7 @@ std::vector<CollectiveResult> collectiveResults(const topology::Fabric& fabric,
       const traffic::ScaleUpDomains domains = traffic::ScaleUpDomains::of(fabric, c.nodes);
       std::vector<NodeId> firstServer;
       for (int rank : domains.groups().front()) firstServer.push_back(c.nodes[static_cast<std::size_t>(rank)]);
-      const PairFigures scaleUp = inputs.ring(firstServer);
+      const PairFigures scaleUp = inputs.ring(firstServer, true);
       cost.scaleUpAlpha = scaleUp.alpha;
       cost.scaleUpBandwidth = scaleUp.bandwidth;
       cost.gpusPerServer = static_cast<int>(firstServer.size());
@@ -141,7 +163,7 @@ std::vector<CollectiveResult> collectiveResults(const topology::Fabric& fabric,
       std::vector<NodeId> rail;
       for (const auto& group : domains.groups()) rail.push_back(c.nodes[static_cast<std::size_t>(group.front())]);
       if (rail.size() > 1) {
-        const PairFigures inter = inputs.ring(rail);
+        const PairFigures inter = inputs.ring(rail, true);
         cost.alpha = inter.alpha;
         cost.bandwidth = inter.bandwidth;
         r.alpha = inter.alpha;

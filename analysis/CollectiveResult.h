@@ -38,12 +38,14 @@ struct CollectiveResult {
   Duration slowestRank;  ///< latest rank finish, from start
 };
 
-/// Turns an engine run of a workload into per-instance results. The estimate's
-/// alpha is the one-way time of a frame without payload between consecutive
-/// ranks (the slowest such pair), the classic alpha-beta latency; its bandwidth is the
-/// slowest rank's NIC link rate times the payload efficiency mtu / (mtu +
-/// headers + wire overhead). Hierarchical estimates take the same figures over
-/// the scale-up links of the first server.
+/// Turns an engine run of a workload into per-instance results. The
+/// estimate's alpha is the one-way time of a frame without payload between
+/// consecutive ranks, NIC latencies included: their mean for a ring (whose steps chain around every
+/// link), the slowest pair for other algorithms. Its bandwidth is the slowest
+/// pair's bottleneck rate times the payload share of the wire, counting the
+/// ACKs of the opposite direction's data (every rank sends and receives).
+/// Hierarchical estimates take the same figures over the scale-up links of
+/// the first server and over the ring of same-slot GPUs.
 std::vector<CollectiveResult> collectiveResults(const topology::Fabric& fabric,
                                                 const topology::Routing& routing,
                                                 const models::TransportModel& transport,

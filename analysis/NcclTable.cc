@@ -35,7 +35,8 @@ std::vector<NcclRow> ncclRows(const std::vector<CollectiveResult>& results) {
   std::map<Key, std::size_t> index;
   std::vector<NcclRow> rows;
   std::vector<std::int64_t> sumPs;
-  for (const CollectiveResult& r : results) {
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    const CollectiveResult& r = results[i];
     const Key key{r.job, static_cast<int>(r.op), static_cast<int>(r.algorithm), r.ranks, r.bytes.count()};
     auto [it, fresh] = index.emplace(key, rows.size());
     if (fresh) {
@@ -47,6 +48,8 @@ std::vector<NcclRow> ncclRows(const std::vector<CollectiveResult>& results) {
       row.bytes = r.bytes;
       row.estimate = r.estimate;
       row.fastestRank = r.fastestRank;
+      row.ceiling = r.bandwidth;
+      row.first = static_cast<int>(i);
       rows.push_back(row);
       sumPs.push_back(0);
     }

@@ -24,6 +24,8 @@ struct NcclRow {
   Duration estimate;
   Duration slowestRank;  ///< worst over iterations
   Duration fastestRank;  ///< best over iterations
+  DataRate ceiling;      ///< busbw ceiling: CollectiveResult::bandwidth (slowest NIC hop's payload rate)
+  int first = -1;        ///< index (in the results) of its first iteration
 };
 
 /// Groups results by (job, op, algorithm, ranks, S) in first-seen order and

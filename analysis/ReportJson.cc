@@ -1,13 +1,53 @@
 #include "analysis/ReportJson.h"
 
+#include "analysis/FabricQueries.h"
 #include "traffic/CollectiveNames.h"
 
 namespace ofe::analysis {
 
 namespace {
 
-double seconds(Duration d) { return d.seconds(); }
-double gigabytesPerSecond(DataRate r) { return static_cast<double>(r.bps()) / 8e9; }
+double seconds(Duration d) {
+  return d.seconds();
+}
+double gigabytesPerSecond(DataRate r) {
+  return static_cast<double>(r.bps()) / 8e9;
+}
+
+template <typename T, typename F>
+nlohmann::json optionalJson(const std::optional<T>& v, F convert) {
+  return v ? nlohmann::json(convert(*v)) : nlohmann::json(nullptr);
+}
+
+nlohmann::json breakdownJson(const LatencyBreakdown& b) {
+  return {{"serialisation_ps", b.serialisation.ps()},
+          {"propagation_ps", b.propagation.ps()},
+          {"module_ps", b.module.ps()},
+          {"switching_ps", b.switching.ps()},
+          {"nic_ps", b.nic.ps()},
+          {"queueing_ps", b.queueing.ps()},
+          {"wait_ps", b.wait.ps()},
+          {"total_ps", b.total().ps()}};
+}
+
+nlohmann::json criticalPathJson(const CriticalPath& cp) {
+  nlohmann::json steps = nlohmann::json::array();
+  for (const CriticalStep& s : cp.steps) {
+    steps.push_back({{"transfer", s.transfer},
+                     {"src_rank", s.srcRank},
+                     {"dst_rank", s.dstRank},
+                     {"step", s.step},
+                     {"bytes", s.bytes.count()},
+                     {"start_s", seconds(s.start)},
+                     {"finish_s", seconds(s.finish)},
+                     {"breakdown", breakdownJson(s.breakdown)},
+                     {"links", s.path.links}});
+  }
+  return {{"complete", cp.complete},
+          {"breakdown", breakdownJson(cp.total)},
+          {"links", cp.links},
+          {"steps", std::move(steps)}};
+}
 
 }  // namespace
 
@@ -15,36 +55,78 @@ nlohmann::json reportJson(const RunReport& report, const topology::Fabric& fabri
   nlohmann::json j;
   j["version"] = kReportVersion;
   j["generator"] = "ofe";
-  j["scenario"] = {{"name", report.scenario}, {"source", report.sourcePath}, {"seed", report.seed}};
-  j["run"] = {{"engine", report.engine},
-              {"completed", report.completed},
-              {"diagnosis", report.diagnosis},
-              {"simulated_time_s", seconds(report.simulatedTime)},
-              {"events", report.events},
-              {"packet_hops", report.packetHops},
-              {"transfers", report.transfers},
-              {"packets", report.packets},
-              {"retransmissions", report.retransmissions}};
+  j["scenario"] = {{"name", report.scenario},
+                   {"description", report.description},
+                   {"source", report.sourcePath},
+                   {"seed", report.seed},
+                   {"currency", report.energy.currency}};
+  j["run"] = {
+      {"engine", report.engine},       {"completed", report.completed},
+      {"diagnosis", report.diagnosis}, {"simulated_time_s", seconds(report.simulatedTime)},
+      {"events", report.events},       {"packet_hops", report.packetHops},
+      {"transfers", report.transfers}, {"transfers_completed", report.transfersCompleted},
+      {"packets", report.packets},     {"retransmissions", report.retransmissions},
+      {"timeouts", report.timeouts},   {"paths", report.pathsRecorded ? "recorded" : "routed"}};
+  const scenario::Targets& t = report.targets;
+  j["targets"] = {
+      {"max_collective_time_s", optionalJson(t.maxCollectiveTime, seconds)},
+      {"min_busbw_GBps", optionalJson(t.minBusBandwidth, gigabytesPerSecond)},
+      {"max_site_latency_s", optionalJson(t.maxSiteLatency, seconds)},
+      {"max_link_utilization", optionalJson(t.maxLinkUtilization, [](double v) { return v; })},
+      {"lossless", t.lossless},
+      {"pfc", report.pfc}};
+  j["verdict"] = report.verdict.toJson();
+
+  nlohmann::json table = nlohmann::json::array();
+  for (const NcclRow& r : report.table) {
+    table.push_back({{"job", r.job},
+                     {"op", traffic::toString(r.op)},
+                     {"algorithm", traffic::toString(r.algorithm)},
+                     {"ranks", r.ranks},
+                     {"bytes", r.bytes.count()},
+                     {"iterations", r.iterations},
+                     {"completed", r.completed},
+                     {"time_s", seconds(r.time)},
+                     {"algbw_GBps", gigabytesPerSecond(r.algbw)},
+                     {"busbw_GBps", gigabytesPerSecond(r.busbw)},
+                     {"ceiling_GBps", gigabytesPerSecond(r.ceiling)},
+                     {"estimate_time_s", seconds(r.estimate)},
+                     {"slowest_rank_s", seconds(r.slowestRank)},
+                     {"fastest_rank_s", seconds(r.fastestRank)},
+                     {"first_collective", r.first}});
+  }
+  j["table"] = std::move(table);
 
   nlohmann::json collectives = nlohmann::json::array();
-  for (const CollectiveResult& c : report.collectives) {
-    collectives.push_back({{"index", c.index},
-                           {"job", c.job},
-                           {"op", traffic::toString(c.op)},
-                           {"algorithm", traffic::toString(c.algorithm)},
-                           {"ranks", c.ranks},
-                           {"bytes", c.bytes.count()},
-                           {"iteration", c.iteration},
-                           {"completed", c.completed},
-                           {"start_s", seconds(c.start)},
-                           {"time_s", seconds(c.time)},
-                           {"algbw_GBps", gigabytesPerSecond(c.algbw)},
-                           {"busbw_GBps", gigabytesPerSecond(c.busbw)},
-                           {"estimate_time_s", seconds(c.estimate)},
-                           {"alpha_s", seconds(c.alpha)},
-                           {"estimate_bandwidth_bps", c.bandwidth.bps()},
-                           {"fastest_rank_s", seconds(c.fastestRank)},
-                           {"slowest_rank_s", seconds(c.slowestRank)}});
+  for (std::size_t i = 0; i < report.collectives.size(); ++i) {
+    const CollectiveResult& c = report.collectives[i];
+    nlohmann::json cj = {{"index", c.index},
+                         {"job", c.job},
+                         {"op", traffic::toString(c.op)},
+                         {"algorithm", traffic::toString(c.algorithm)},
+                         {"ranks", c.ranks},
+                         {"bytes", c.bytes.count()},
+                         {"iteration", c.iteration},
+                         {"completed", c.completed},
+                         {"start_s", seconds(c.start)},
+                         {"time_s", seconds(c.time)},
+                         {"time_ps", c.time.ps()},
+                         {"algbw_GBps", gigabytesPerSecond(c.algbw)},
+                         {"busbw_GBps", gigabytesPerSecond(c.busbw)},
+                         {"estimate_time_s", seconds(c.estimate)},
+                         {"alpha_s", seconds(c.alpha)},
+                         {"estimate_bandwidth_bps", c.bandwidth.bps()},
+                         {"fastest_rank_s", seconds(c.fastestRank)},
+                         {"slowest_rank_s", seconds(c.slowestRank)}};
+    if (i < report.criticalPaths.size())
+      cj["critical_path"] = criticalPathJson(report.criticalPaths[i]);
+    if (i < report.energy.collectives.size()) {
+      const CollectiveEnergy& e = report.energy.collectives[i];
+      cj["energy"] = {{"elements", e.elements},
+                      {"power_W", e.power.wattsValue()},
+                      {"energy_J", e.energy.joulesValue()}};
+    }
+    collectives.push_back(std::move(cj));
   }
   j["collectives"] = std::move(collectives);
 
@@ -54,6 +136,7 @@ nlohmann::json reportJson(const RunReport& report, const topology::Fabric& fabri
     links.push_back({{"id", l.id},
                      {"from", fabric.node(l.a).name},
                      {"to", fabric.node(l.b).name},
+                     {"tier", report.tiers.tierName(u.link)},
                      {"module", l.module.name},
                      {"rate_bps", l.rate.bps()},
                      {"latency_s", seconds(l.latency)},
@@ -68,6 +151,69 @@ nlohmann::json reportJson(const RunReport& report, const topology::Fabric& fabri
                      {"pfc_paused_s", seconds(u.pfcPaused)}});
   }
   j["links"] = std::move(links);
+
+  nlohmann::json tiers = nlohmann::json::array();
+  for (const LinkTier& tier : report.tiers.tiers) {
+    tiers.push_back({{"name", tier.name()},
+                     {"a", tier.a},
+                     {"b", tier.b},
+                     {"links", tier.links},
+                     {"bytes", tier.bytes.count()},
+                     {"mean_utilization", tier.meanUtilization},
+                     {"max_utilization", tier.maxUtilization},
+                     {"busiest_link", tier.busiest},
+                     {"max_queue_bytes", tier.maxQueue.count()},
+                     {"mean_queue_bytes", tier.meanQueueBytes},
+                     {"drops", tier.drops},
+                     {"lost", tier.lost},
+                     {"ecn_marks", tier.ecnMarks},
+                     {"pfc_paused_s", seconds(tier.pfcPaused)}});
+  }
+  j["tiers"] = {{"groups", report.tiers.groups}, {"tiers", std::move(tiers)}};
+
+  const EnergyReport& e = report.energy;
+  nlohmann::json byKind = {{"gpus", e.byKind.gpus.wattsValue()},
+                           {"nics", e.byKind.nics.wattsValue()},
+                           {"optics", e.byKind.optics.wattsValue()},
+                           {"packet_switches", e.byKind.packetSwitches.wattsValue()},
+                           {"scale_up_switches", e.byKind.scaleUpSwitches.wattsValue()},
+                           {"circuit_switches", e.byKind.circuitSwitches.wattsValue()},
+                           {"amplifiers", e.byKind.amplifiers.wattsValue()},
+                           {"repeaters", e.byKind.repeaters.wattsValue()}};
+  nlohmann::json elements = nlohmann::json::array();
+  for (const ElementPower& el : e.elements) {
+    elements.push_back({{"name", el.name},
+                        {"kind", toString(el.kind)},
+                        {"site", el.site},
+                        {"power_W", el.power.wattsValue()}});
+  }
+  j["power"] = {{"total_W", e.total.wattsValue()},
+                {"by_kind_W", std::move(byKind)},
+                {"elements", std::move(elements)}};
+
+  nlohmann::json sites = nlohmann::json::array();
+  for (const SiteEnergy& s : e.sites) {
+    sites.push_back({{"site", s.site},
+                     {"priced", s.priced},
+                     {"pue", s.pue},
+                     {"price_per_kWh", s.pricePerKwh},
+                     {"power_W", s.power.wattsValue()},
+                     {"energy_J", s.energy.joulesValue()},
+                     {"energy_kWh", s.energy.kilowattHours()},
+                     {"cost", s.cost}});
+  }
+  nlohmann::json ifRunAt = nlohmann::json::array();
+  for (const SiteCostIf& s : e.ifRunAt) {
+    ifRunAt.push_back(
+        {{"site", s.site}, {"pue", s.pue}, {"price_per_kWh", s.pricePerKwh}, {"cost", s.cost}});
+  }
+  j["energy"] = {{"simulated_time_s", seconds(e.time)},
+                 {"energy_J", e.energy.joulesValue()},
+                 {"energy_kWh", e.energy.kilowattHours()},
+                 {"currency", e.currency},
+                 {"cost", e.cost},
+                 {"sites", std::move(sites)},
+                 {"if_run_at", std::move(ifRunAt)}};
   return j;
 }
 

@@ -1,5 +1,8 @@
 #include "analysis/RunReport.h"
 
+#include "analysis/RunVerdict.h"
+#include "analysis/TransferPath.h"
+
 namespace ofe::analysis {
 
 RunReport makeRunReport(const scenario::Scenario& scenario, const topology::Routing& routing,
@@ -7,6 +10,7 @@ RunReport makeRunReport(const scenario::Scenario& scenario, const topology::Rout
                         const std::string& engineName) {
   RunReport report;
   report.scenario = scenario.name;
+  report.description = scenario.description;
   report.sourcePath = scenario.sourcePath;
   report.seed = scenario.settings.seed;
   report.engine = engineName;
@@ -19,11 +23,20 @@ RunReport makeRunReport(const scenario::Scenario& scenario, const topology::Rout
   for (const core::TransferResult& t : run.transfers) {
     report.packets += t.packets;
     report.retransmissions += t.retransmissions;
+    report.timeouts += t.timeouts;
+    if (t.completed) ++report.transfersCompleted;
   }
   report.collectives = collectiveResults(scenario.fabric, routing, scenario.settings.transport,
                                          scenario.jobs, workload, run);
   report.table = ncclRows(report.collectives);
   report.links = linkUsage(scenario.fabric, run);
+  report.criticalPaths = criticalPaths(scenario.fabric, routing, scenario.settings, workload, run);
+  report.pathsRecorded = pathsAreRecorded<core::TransferResult>();
+  report.tiers = linkTiers(scenario.fabric, report.links);
+  report.energy = makeEnergyReport(scenario, routing, workload, run, report.collectives);
+  report.targets = scenario.targets;
+  report.pfc = scenario.settings.queues.pfc;
+  report.verdict = runVerdict(scenario, report);
   return report;
 }
 

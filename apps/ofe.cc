@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "apps/CommandSupport.h"
+#include "apps/CompareCommand.h"
 #include "apps/DesignCommands.h"
 #include "apps/RunCommand.h"
 #include "scenario/ScenarioError.h"
@@ -20,7 +21,7 @@ int main(int argc, char** argv) {
   RunOptions run;
   auto* runCmd = app.add_subcommand("run", "simulate a scenario's workloads at packet level and report");
   runCmd->add_option("scenario", run.scenarioPath, "scenario YAML file (default: the built-in 64-GPU pod)");
-  runCmd->add_option("--out,-o", run.outDir, "directory for report.json and the resolved scenario");
+  runCmd->add_option("--out,-o", run.outDir, "directory for the reports (report.json/.html/.md, CSVs, topology.dot, resolved scenario)");
   runCmd->add_option("--seed", run.seed, "override the scenario's simulation seed");
   runCmd->add_option("--pcap", run.pcapLinks, "link id(s) to capture as pcap into --out");
   runCmd->add_flag("--quiet,-q", run.quiet, "no progress or notes on stderr");
@@ -44,6 +45,12 @@ int main(int argc, char** argv) {
 
   auto* schemaCmd = app.add_subcommand("schema", "print the reference of every scenario key (Markdown)");
 
+  std::string compareA;
+  std::string compareB;
+  auto* compareCmd = app.add_subcommand("compare", "compare two runs' reports side by side (busbw, times, power, cost, verdict)");
+  compareCmd->add_option("dir_a", compareA, "directory written by `ofe run --out` (or its report.json)")->required();
+  compareCmd->add_option("dir_b", compareB, "the other run's directory (or report.json)")->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -57,6 +64,7 @@ int main(int argc, char** argv) {
     if (*exportCmd) return exportCommand(path, format, outPath, std::cout);
     if (*catalogCmd) return catalogCommand(path, json, std::cout);
     if (*schemaCmd) return schemaCommand(std::cout);
+    if (*compareCmd) return compareCommand(compareA, compareB, std::cout);
   } catch (const ofe::scenario::ScenarioError& e) {
     std::cerr << "ofe: " << e.what() << "\n";
     return kExitBadInput;

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/RunResult.h"
 #include "topology/Ids.h"
 #include "units/Duration.h"
 
@@ -18,6 +19,8 @@ struct EngineProgress {
   std::uint64_t events = 0;        ///< simulator events executed so far
   std::size_t transfersDone = 0;
   std::size_t transfersTotal = 0;
+  /// Results so far, indexed by TransferId (`completed` set as transfers finish).
+  const std::vector<TransferResult>* transfers = nullptr;
 };
 
 /// Optional packet captures and a progress callback. For each link in `pcapLinks` one file

@@ -354,7 +354,7 @@ void RunContext::stop(std::string diagnosis) {
 void RunContext::onProgressTick() {
   if (allDone_ || stopped_) return;
   options_.progress(EngineProgress{Duration::picoseconds(nowPs()), ns3::Simulator::GetEventCount(),
-                                   finishedCount_, plan_.size()});
+                                   finishedCount_, plan_.size(), &result_.transfers});
   ns3::Simulator::Schedule(ns3::TimeStep(static_cast<std::uint64_t>(options_.progressInterval.ps())),
                            &RunContext::onProgressTick, this);
 }

@@ -481,6 +481,11 @@ workload:
           algorithm: ring
           sizes: 1KiB..256MiB
           iterations: 1
+simulation:
+  queues:
+    # Adaptive routing (per-packet, least-loaded uplink), as AI Ethernet fabrics
+    # use it; with per-flow hashing the ring's spine crossings collide.
+    ecmp: packet-spray
 )";
   return text;
 }

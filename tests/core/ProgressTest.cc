@@ -27,7 +27,9 @@ TEST(Progress, CallbackSeesTheClockAdvanceAndDoesNotChangeResults) {
     EXPECT_EQ(seen[i].simulated, Duration::microseconds(10) * static_cast<std::int64_t>(i + 1));
     EXPECT_EQ(seen[i].transfersTotal, 1u);
     EXPECT_EQ(seen[i].transfersDone, 0u);
-    if (i > 0) EXPECT_GT(seen[i].events, seen[i - 1].events);
+    if (i > 0) {
+      EXPECT_GT(seen[i].events, seen[i - 1].events);
+    }
   }
   // The ticks are extra events but change no timing.
   EXPECT_EQ(watched.end, quiet.end);
