@@ -28,6 +28,7 @@ std::vector<std::int64_t> portToPortLatencies(const topology::Fabric& fabric) {
 struct PairFigures {
   Duration alpha;
   DataRate bandwidth;
+  DataRate ceiling;
 };
 
 class EstimateInputs {
@@ -43,7 +44,9 @@ class EstimateInputs {
         wireBytes_((transport.mtu + transport.headerBytes + transport.wireOverhead).count() *
                        std::max(1, transport.ackEvery) +
                    (transport.ackBytes + transport.wireOverhead).count()),
-        payloadBytes_(transport.mtu.count() * std::max(1, transport.ackEvery)) {}
+        payloadBytes_(transport.mtu.count() * std::max(1, transport.ackEvery)),
+        frameBytes_((transport.mtu + transport.headerBytes + transport.wireOverhead).count()),
+        mtuBytes_(transport.mtu.count()) {}
 
   /// The pairs of a ring over @p nodes. Alpha is the one-way time of a frame
   /// without payload (a zero-byte message) NIC to NIC plus both NICs'
@@ -53,7 +56,8 @@ class EstimateInputs {
   /// slowest pair otherwise. Bandwidth is the slowest pair's bottleneck rate
   /// times the share of the wire that is payload.
   PairFigures ring(const std::vector<NodeId>& nodes, bool mean) {
-    PairFigures figures{Duration(), DataRate::bitsPerSecond(std::numeric_limits<std::int64_t>::max())};
+    const DataRate unbounded = DataRate::bitsPerSecond(std::numeric_limits<std::int64_t>::max());
+    PairFigures figures{Duration(), unbounded, unbounded};
     std::int64_t sumPs = 0;
     std::int64_t pairs = 0;
     for (std::size_t i = 0; i < nodes.size(); ++i) {
@@ -69,6 +73,9 @@ class EstimateInputs {
       const DataRate payload = DataRate::bitsPerSecond(
           static_cast<std::int64_t>(static_cast<long double>(p.rateBps) * payloadBytes_ / wireBytes_));
       figures.bandwidth = std::min(figures.bandwidth, payload);
+      // No ACKs in the bound: on some hops they travel other links (a ring's NVLink side).
+      figures.ceiling = std::min(figures.ceiling, DataRate::bitsPerSecond(static_cast<std::int64_t>(
+                                                      static_cast<long double>(p.rateBps) * mtuBytes_ / frameBytes_)));
     }
     if (mean && pairs > 0) figures.alpha = Duration::picoseconds(sumPs / pairs);
     return figures;
@@ -83,6 +90,8 @@ class EstimateInputs {
   core::PathProfiler profiler_;
   std::int64_t wireBytes_;
   std::int64_t payloadBytes_;
+  std::int64_t frameBytes_;
+  std::int64_t mtuBytes_;
 };
 
 }  // namespace
@@ -148,6 +157,7 @@ std::vector<CollectiveResult> collectiveResults(const topology::Fabric& fabric,
     const PairFigures scaleOut = inputs.ring(c.nodes, ring);
     r.alpha = scaleOut.alpha;
     r.bandwidth = scaleOut.bandwidth;
+    r.ceiling = scaleOut.ceiling;
     traffic::CostParameters cost;
     cost.alpha = scaleOut.alpha;
     cost.bandwidth = scaleOut.bandwidth;

@@ -33,7 +33,8 @@ struct CollectiveResult {
   DataRate busbw;        ///< algbw x nccl-tests factor
   Duration estimate;     ///< alpha-beta model for the same algorithm and fabric
   Duration alpha;        ///< per-message latency used by the estimate
-  DataRate bandwidth;    ///< per-rank payload rate used by the estimate
+  DataRate bandwidth;    ///< per-rank payload rate used by the estimate (ACKs of the reverse data counted)
+  DataRate ceiling;      ///< hard busbw bound: slowest pair's bottleneck rate x mtu / frame
   Duration fastestRank;  ///< earliest rank finish, from start
   Duration slowestRank;  ///< latest rank finish, from start
 };

@@ -48,7 +48,7 @@ std::vector<NcclRow> ncclRows(const std::vector<CollectiveResult>& results) {
       row.bytes = r.bytes;
       row.estimate = r.estimate;
       row.fastestRank = r.fastestRank;
-      row.ceiling = r.bandwidth;
+      row.ceiling = r.ceiling;
       row.first = static_cast<int>(i);
       rows.push_back(row);
       sumPs.push_back(0);

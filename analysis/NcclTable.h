@@ -24,7 +24,7 @@ struct NcclRow {
   Duration estimate;
   Duration slowestRank;  ///< worst over iterations
   Duration fastestRank;  ///< best over iterations
-  DataRate ceiling;      ///< busbw ceiling: CollectiveResult::bandwidth (slowest NIC hop's payload rate)
+  DataRate ceiling;      ///< busbw ceiling: CollectiveResult::ceiling (slowest hop's payload rate)
   int first = -1;        ///< index (in the results) of its first iteration
 };
 
