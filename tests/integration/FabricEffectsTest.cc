@@ -63,6 +63,8 @@ TEST(FabricEffects, HierarchicalAllReduceBeatsFlatRingByTheCostModelRatio) {
       ratio(traffic::estimate(CollectiveOp::AllReduce, Algorithm::Ring, 16, size, cost),
             traffic::estimate(CollectiveOp::AllReduce, Algorithm::Hierarchical, 16, size, cost));
   const double measured = ratio(flat.times[0], hier.times[0]);
+  RecordProperty("measured_ratio", std::to_string(measured));
+  RecordProperty("predicted_ratio", std::to_string(predicted));
   EXPECT_GT(measured, 1.0);
   EXPECT_NEAR(measured / predicted, 1.0, 0.10)
       << "flat " << flat.times[0] << ", hierarchical " << hier.times[0] << ", predicted ratio " << predicted;
@@ -94,6 +96,7 @@ TEST(FabricEffects, AllToAllOnTwoToOneLeafSpineTakesAboutTwiceAsLong) {
   // Predicted ratio 1.75 / (15/16) = 1.867 ("about twice": the same-leaf 1/15 of
   // the traffic does not cross the uplink).
   const double measured = ratio(half.times[0], full.times[0]);
+  RecordProperty("measured_ratio", std::to_string(measured));
   EXPECT_NEAR(measured / (1.75 / (15.0 / 16.0)), 1.0, 0.10)
       << "1:1 " << full.times[0] << ", 2:1 " << half.times[0] << ", ratio " << measured;
 }
@@ -124,6 +127,7 @@ TEST(FabricEffects, TwoJobsSharingAnUplinkEachSlowDownByTheSharedCapacity) {
   // Alone: S/B = 32 MiB * 8 / 384.6 Gb/s = 698 us (B with ACK share, as in RingAllReduceTest).
   EXPECT_NEAR(ratio(alone.times[0], payloadRate(DataRate::gbps(400)).transmitTime(size)), 1.0, 0.02);
   for (std::size_t i = 0; i < 2; ++i) {
+    RecordProperty("slowdown_job" + std::to_string(i), std::to_string(ratio(both.times[i], alone.times[0])));
     EXPECT_NEAR(ratio(both.times[i], alone.times[0]), 2.0, 0.1)
         << "job " << i << ": alone " << alone.times[0] << ", shared " << both.times[i];
   }
@@ -132,6 +136,8 @@ TEST(FabricEffects, TwoJobsSharingAnUplinkEachSlowDownByTheSharedCapacity) {
   const WorkloadRun controlled = runWorkload(fabric, {jobA, jobB});
   ASSERT_TRUE(controlled.run.completed) << controlled.run.diagnosis;
   for (std::size_t i = 0; i < 2; ++i) {
+    RecordProperty("dcqcn_slowdown_job" + std::to_string(i),
+                   std::to_string(ratio(controlled.times[i], alone.times[0])));
     EXPECT_GE(ratio(controlled.times[i], alone.times[0]), 1.98);
     EXPECT_LE(ratio(controlled.times[i], alone.times[0]), 2.6);
   }
@@ -168,6 +174,9 @@ TEST(FabricEffects, TwoSitesFifteenHundredKmApartPropagationThenBandwidthDominat
     // n = 2: 2(n-1)/n S/B + 2(n-1) alpha = S/B + 2 alpha.
     const Duration latencyTerm = alpha * 2;
     const Duration bandwidthTerm = b.transmitTime(size);
+    RecordProperty(std::string("measured_over_formula_") + text,
+                   std::to_string(ratio(r.times[0], latencyTerm + bandwidthTerm)));
+    RecordProperty(std::string("latency_share_") + text, std::to_string(ratio(latencyTerm, r.times[0])));
     EXPECT_NEAR(ratio(r.times[0], latencyTerm + bandwidthTerm), 1.0, 0.02)
         << text << ": measured " << r.times[0] << ", alpha " << alpha;
     if (size < Bytes::parse("1MiB")) {
