@@ -77,7 +77,8 @@ class EstimateInputs {
       figures.ceiling = std::min(figures.ceiling, DataRate::bitsPerSecond(static_cast<std::int64_t>(
                                                       static_cast<long double>(p.rateBps) * mtuBytes_ / frameBytes_)));
     }
-    if (mean && pairs > 0) figures.alpha = Duration::picoseconds(sumPs / pairs);
+    if (pairs == 0) return PairFigures{};  // nothing reachable: no figures rather than "unbounded"
+    if (mean) figures.alpha = Duration::picoseconds(sumPs / pairs);
     return figures;
   }
 
@@ -138,7 +139,8 @@ std::vector<CollectiveResult> collectiveResults(const topology::Fabric& fabric,
     }
     const traffic::CollectiveSpan span = traffic::spanOf(c, starts, finishes);
     r.start = span.start;
-    r.time = span.time();
+    // A stalled instance has transfers that never started (start 0): it has no time.
+    r.time = r.completed ? span.time() : Duration();
     if (r.completed && r.time > Duration()) {
       r.algbw = traffic::algBandwidth(r.bytes, r.time);
       r.busbw = traffic::busBandwidth(r.op, r.ranks, r.bytes, r.time);
@@ -157,7 +159,10 @@ std::vector<CollectiveResult> collectiveResults(const topology::Fabric& fabric,
     const PairFigures scaleOut = inputs.ring(c.nodes, ring);
     r.alpha = scaleOut.alpha;
     r.bandwidth = scaleOut.bandwidth;
-    r.ceiling = scaleOut.ceiling;
+    // A ring sends all of a rank's bytes over its one hop, so that hop bounds busbw.
+    // Other algorithms spread a rank's bytes over scale-up and scale-out peers:
+    // no single hop bounds them, and no ceiling is claimed (0).
+    r.ceiling = ring ? scaleOut.ceiling : DataRate();
     traffic::CostParameters cost;
     cost.alpha = scaleOut.alpha;
     cost.bandwidth = scaleOut.bandwidth;

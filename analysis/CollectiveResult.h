@@ -28,13 +28,13 @@ struct CollectiveResult {
   int iteration = 0;
   bool completed = false;
   Duration start;        ///< earliest start of its transfers
-  Duration time;         ///< latest finish - earliest start
+  Duration time;         ///< latest finish - earliest start; 0 when not completed
   DataRate algbw;        ///< S / time
   DataRate busbw;        ///< algbw x nccl-tests factor
   Duration estimate;     ///< alpha-beta model for the same algorithm and fabric
   Duration alpha;        ///< per-message latency used by the estimate
   DataRate bandwidth;    ///< per-rank payload rate used by the estimate (ACKs of the reverse data counted)
-  DataRate ceiling;      ///< hard busbw bound: slowest pair's bottleneck rate x mtu / frame
+  DataRate ceiling;      ///< ring: hard busbw bound, slowest hop's rate x mtu / frame; 0 (none) otherwise
   Duration fastestRank;  ///< earliest rank finish, from start
   Duration slowestRank;  ///< latest rank finish, from start
 };

@@ -34,7 +34,7 @@ std::vector<NcclRow> ncclRows(const std::vector<CollectiveResult>& results);
 
 /// nccl-tests-style text: a header per job and collective, one line per size
 /// (size, count, type, redop, root, time, algbw, busbw, #wrong) followed by
-/// ofe's columns (estimate, est/meas, slowest and fastest rank), and the
+/// ofe's columns (estimate, meas/est, slowest and fastest rank), and the
 /// "# Avg bus bandwidth" footer. Elements are taken as float32 (4 bytes).
 std::string ncclTable(const std::vector<NcclRow>& rows);
 

@@ -1,5 +1,7 @@
 #include "analysis/ProgressLine.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include <cmath>
@@ -43,10 +45,11 @@ std::optional<Duration> progressEta(Duration elapsed, std::size_t collectivesDon
                                     std::size_t collectivesTotal) {
   if (collectivesDone == 0 || elapsed.ps() < 0) return std::nullopt;
   if (collectivesDone >= collectivesTotal) return Duration();
-  // Integer picoseconds: elapsed x left / done, exact until ~10^6 s x 10^6 collectives.
-  const auto left = static_cast<std::int64_t>(collectivesTotal - collectivesDone);
-  const auto done = static_cast<std::int64_t>(collectivesDone);
-  return Duration::picoseconds(elapsed.ps() / done * left + elapsed.ps() % done * left / done);
+  // elapsed x left / done in floating point: an estimate needs no exactness,
+  // and a product of picoseconds and counts can pass int64. Capped at ~100 days.
+  const double left = static_cast<double>(collectivesTotal - collectivesDone);
+  const double ps = static_cast<double>(elapsed.ps()) * left / static_cast<double>(collectivesDone);
+  return Duration::picoseconds(static_cast<std::int64_t>(std::min(ps, 8.64e18)));
 }
 
 }  // namespace ofe::analysis

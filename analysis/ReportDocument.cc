@@ -121,13 +121,13 @@ ReportSection collectivesSection(const RunReport& report) {
       const NcclRow& r = report.table[i];
       if (!r.completed) {
         t.rows.push_back({r.bytes.toString(), std::to_string(r.iterations), "stalled", "-", "-",
-                          gbps(r.ceiling), "-", "-", "-", "-", "-"});
+                          r.ceiling.bps() > 0 ? gbps(r.ceiling) : "-", "-", "-", "-", "-", "-"});
         continue;
       }
       const bool hasEstimate = r.estimate > Duration();
       t.rows.push_back(
           {r.bytes.toString(), std::to_string(r.iterations), readableTime(r.time), gbps(r.algbw),
-           gbps(r.busbw), gbps(r.ceiling),
+           gbps(r.busbw), r.ceiling.bps() > 0 ? gbps(r.ceiling) : "-",
            r.ceiling.bps() > 0 ? percent(static_cast<double>(r.busbw.bps()) / r.ceiling.bps())
                                : "-",
            hasEstimate ? readableTime(r.estimate) : "-",

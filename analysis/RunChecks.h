@@ -17,12 +17,12 @@ CheckResult checkRunCompleted(const RunReport& report);
 
 /// "collective-time": with targets.maxCollectiveTime, FAIL for every
 /// collective instance slower than it (offenders name the instance and the
-/// busiest link on its critical path); without it PASS with the slowest.
+/// link with the deepest queue on its critical path); without it PASS with the slowest.
 /// Metrics: slowest (s), target (s, when set), over (count).
 CheckResult checkCollectiveTime(const RunReport& report, const topology::Fabric& fabric);
 
 /// "busbw": with targets.minBusBandwidth, FAIL when the largest size of any
-/// (job, op, algorithm) table group has a lower busbw (nccl-tests bus
+/// (job, op, algorithm, ranks) table group has a lower busbw (nccl-tests bus
 /// bandwidth of the iterations' mean time); without it PASS with the
 /// figures. Metrics: lowest_largest_size (bps), target (bps, when set).
 CheckResult checkBusBandwidth(const RunReport& report, const topology::Fabric& fabric);

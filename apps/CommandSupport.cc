@@ -13,18 +13,29 @@ scenario::Scenario loadScenario(const std::string& path) {
   return scenario::ScenarioLoader::loadFile(path);
 }
 
-void writeFileWhole(const std::string& path, const std::string& text) {
-  const std::string temporary = path + ".partial";
-  {
+void writeFileWhole(const std::string& path, const std::string& text) { writeFilesWhole({{path, text}}); }
+
+void writeFilesWhole(const std::vector<std::pair<std::string, std::string>>& files) {
+  std::vector<std::string> temporaries;
+  const auto removeTemporaries = [&temporaries] {
+    for (const std::string& t : temporaries) std::remove(t.c_str());
+  };
+  for (const auto& [path, text] : files) {
+    const std::string temporary = path + ".partial";
+    temporaries.push_back(temporary);
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    if (!out) throw std::runtime_error("cannot write " + temporary);
     out << text;
     out.flush();
-    if (!out) throw std::runtime_error("cannot write " + temporary);
+    if (!out) {
+      removeTemporaries();
+      throw std::runtime_error("cannot write " + temporary);
+    }
   }
-  if (std::rename(temporary.c_str(), path.c_str()) != 0) {
-    std::remove(temporary.c_str());
-    throw std::runtime_error("cannot move " + temporary + " to " + path);
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (std::rename(temporaries[i].c_str(), files[i].first.c_str()) != 0) {
+      removeTemporaries();
+      throw std::runtime_error("cannot move " + temporaries[i] + " to " + files[i].first);
+    }
   }
 }
 

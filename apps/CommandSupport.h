@@ -3,6 +3,8 @@
 /// @brief What every `ofe` subcommand shares: exit codes, loading, writing files whole.
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "scenario/Scenario.h"
 
@@ -13,6 +15,7 @@ enum ExitCode : int {
   kExitOk = 0,        ///< done, nothing failed
   kExitFailed = 1,    ///< a design check or a run failed (reports are still written)
   kExitBadInput = 2,  ///< bad command line or scenario; nothing written
+  kExitError = 3,     ///< I/O error or a violated engine invariant (a bug): reported, not aborted
 };
 
 /// Thrown for bad command-line input that CLI11 cannot see (e.g. a missing
@@ -29,5 +32,10 @@ scenario::Scenario loadScenario(const std::string& path);
 /// Writes @p text to @p path via a temporary file renamed into place, so a
 /// reader never sees a half-written file. @throws std::runtime_error on I/O errors.
 void writeFileWhole(const std::string& path, const std::string& text);
+
+/// Writes every (path, text) as a set: all temporary files first, then all
+/// renamed into place, so an I/O error leaves the old set (or none), never a
+/// mix of new and stale files. @throws std::runtime_error on I/O errors.
+void writeFilesWhole(const std::vector<std::pair<std::string, std::string>>& files);
 
 }  // namespace ofe::apps

@@ -16,7 +16,8 @@ namespace {
 
 std::filesystem::path reportPath(const std::string& where) {
   const std::filesystem::path p(where);
-  return std::filesystem::is_directory(p) ? p / "report.json" : p;
+  std::error_code ec;  // an unreadable path is reported by readReport, not thrown here
+  return std::filesystem::is_directory(p, ec) ? p / "report.json" : p;
 }
 
 nlohmann::json readReport(const std::filesystem::path& path) {

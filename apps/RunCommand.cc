@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <optional>
 #include <ostream>
 
 #include "analysis/ExportFormat.h"
@@ -95,26 +96,38 @@ int runCommand(const RunOptions& options, std::ostream& out, std::ostream& err) 
   core::PacketEngineOptions engineOptions;
   for (std::uint32_t id : options.pcapLinks) {
     if (id >= scenario.fabric.linkCount()) {
-      throw InputError(fmt::format("--pcap {}: the fabric has links 0..{}", id,
-                                   scenario.fabric.linkCount() - 1));
+      throw InputError(fmt::format("--pcap {}: the fabric has {} links", id, scenario.fabric.linkCount()));
     }
     if (options.outDir.empty())
       throw InputError("--pcap needs --out DIR to write the captures into");
     engineOptions.pcapLinks.push_back(id);
   }
   if (!options.outDir.empty()) {
-    std::filesystem::create_directories(options.outDir);
     engineOptions.pcapPrefix = (std::filesystem::path(options.outDir) / "").string();
   }
 
   const auto sink = progressSink(options.quiet, stderrIsTerminal(), err);
   if (sink) engineOptions.progress = progressFeed(sink, workload);
 
-  core::PacketEngine engine(scenario.fabric, routing, scenario.settings, engineOptions);
-  const core::RunResult run = engine.run(workload.plan);
+  std::optional<core::PacketEngine> engine;
+  try {
+    engine.emplace(scenario.fabric, routing, scenario.settings, engineOptions);
+  } catch (const std::invalid_argument& e) {
+    throw InputError(fmt::format("{}: simulation: {}", scenario.sourcePath, e.what()));
+  }
+  // The directory is made only once the input is known good (captures go there during the run).
+  if (!options.outDir.empty()) {
+    std::error_code ec;
+    std::filesystem::create_directories(options.outDir, ec);
+    if (ec || !std::filesystem::is_directory(options.outDir)) {
+      throw InputError(fmt::format("--out {}: cannot create the directory{}", options.outDir,
+                                   ec ? ": " + ec.message() : ""));
+    }
+  }
+  const core::RunResult run = engine->run(workload.plan);
   if (sink) err << "\r\x1b[K" << std::flush;  // clear the progress line
   const analysis::RunReport report =
-      analysis::makeRunReport(scenario, routing, workload, run, engine.name());
+      analysis::makeRunReport(scenario, routing, workload, run, engine->name());
 
   out << analysis::terminalReport(report);
   if (!run.completed && !options.quiet)
@@ -134,8 +147,11 @@ int runCommand(const RunOptions& options, std::ostream& out, std::ostream& err) 
         scenario::ScenarioWriter::resolvedYaml(scenario),
     };
     const std::filesystem::path dir(options.outDir);
-    for (std::size_t i = 0; i < texts.size(); ++i)
-      writeFileWhole((dir / reportFileNames()[i]).string(), texts[i]);
+    std::vector<std::pair<std::string, std::string>> files;
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+      files.emplace_back((dir / reportFileNames().at(i)).string(), texts[i]);
+    }
+    writeFilesWhole(files);
     if (!options.quiet) err << "ofe run: reports written to " << dir.string() << "\n";
   }
   return report.verdict.worstStatus() == analysis::CheckStatus::Fail ? kExitFailed : kExitOk;

@@ -74,6 +74,10 @@ int main(int argc, char** argv) {
   } catch (const ofe::UnitError& e) {
     std::cerr << "ofe: " << e.what() << "\n";
     return kExitBadInput;
+  } catch (const std::exception& e) {
+    // I/O failures and violated engine invariants: say what happened, never abort.
+    std::cerr << "ofe: error: " << e.what() << "\n";
+    return kExitError;
   }
   return kExitBadInput;
 }

@@ -166,10 +166,15 @@ RunResult RunContext::run() {
   }
   ns3::Simulator::Run();
 
-  const std::int64_t end = nowPs();
+  // A transfer finishes a NIC latency after its last frame arrives, which can
+  // be later than the ACK that ended the simulation.
+  std::int64_t end = nowPs();
+  for (const TransferResult& r : result_.transfers) end = std::max(end, r.finish.ps());
   result_.end = Duration::picoseconds(end);
   for (OpticalNetDevice* dev : devices_) dev->finishStats(end);
-  result_.events = ns3::Simulator::GetEventCount();
+  // Progress ticks are the caller's, not the model's: leaving them out keeps
+  // the count, and the reports, the same whether or not progress is shown.
+  result_.events = ns3::Simulator::GetEventCount() - progressTicks_;
   result_.packetHops = 0;
   for (const LinkDirectionStats& s : result_.links) result_.packetHops += s.packets;
   for (const traffic::Transfer& t : plan_.transfers()) {
@@ -230,7 +235,9 @@ FlowParams RunContext::flowParams(const traffic::Transfer& t, std::int64_t lineR
   }
   p.windowSegments = static_cast<std::uint32_t>(
       std::clamp(std::ceil(windowBytes / static_cast<double>(mtu_)), 1.0, 4.0e9));
-  p.rtoPs = tm.minRto.ps() + std::llround(tm.rtoRttMultiple * static_cast<double>(path.rttPs()));
+  // At least one path round trip: a zero RTO would re-fire at the same instant forever.
+  p.rtoPs = std::max<std::int64_t>(
+      path.rttPs(), tm.minRto.ps() + std::llround(tm.rtoRttMultiple * static_cast<double>(path.rttPs())));
   p.selectiveRepeat = tm.recovery == models::LossRecovery::SelectiveRepeat;
   p.ackEvery = static_cast<std::uint32_t>(std::max(1, tm.ackEvery));
   p.lineRateBps = static_cast<double>(lineRateBps);
@@ -250,7 +257,6 @@ void RunContext::activate(std::uint32_t transfer) {
   ++active_;
   result_.transfers[transfer].start = Duration::picoseconds(now);
   noteProgress(now);
-  watchdog_.arm(now);
 
   TransportFlow& flow = flows_[transfer];
   const topology::LinkRange out = routing_.nextHops(t.src, t.dst);
@@ -261,6 +267,7 @@ void RunContext::activate(std::uint32_t transfer) {
     p.mtu = mtu_;
     flow.init(transfer, t.src, t.dst, p);
     flow.noRoute = true;
+    watchdog_.arm(now);  // the watchdog reports the missing route
     return;
   }
   const auto pick = [&](topology::LinkRange hops, topology::NodeId src, topology::NodeId dst) {
@@ -272,6 +279,7 @@ void RunContext::activate(std::uint32_t transfer) {
   const FlowParams params = flowParams(t, fabric_.links()[first].rate.bps());
   flow.init(transfer, t.src, t.dst, params);
   watchdog_.cover(params.rtoPs);
+  watchdog_.arm(now);
   flow.port = nic.portOf(directionFrom(first, t.src));
   flow.ackDir = directionFrom(ackFirst, t.dst);
   if (nic.nicLatencyPs() > 0) {
@@ -352,6 +360,7 @@ void RunContext::stop(std::string diagnosis) {
 }
 
 void RunContext::onProgressTick() {
+  ++progressTicks_;
   if (allDone_ || stopped_) return;
   options_.progress(EngineProgress{Duration::picoseconds(nowPs()), ns3::Simulator::GetEventCount(),
                                    finishedCount_, plan_.size(), &result_.transfers});

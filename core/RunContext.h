@@ -163,6 +163,7 @@ class RunContext {
   std::size_t active_ = 0;
   std::size_t finishedCount_ = 0;
   bool allDone_ = false;
+  std::uint64_t progressTicks_ = 0;  ///< PacketEngineOptions::progress events, not counted as model events
   bool stopped_ = false;
   std::int64_t lastProgress_ = 0;
 };

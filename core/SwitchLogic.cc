@@ -40,19 +40,24 @@ void SwitchLogic::configureIngress(std::uint32_t dir, std::int64_t latencyPs, st
 }
 
 topology::LinkId SwitchLogic::leastQueued(topology::LinkRange hops) {
-  // Adaptive spraying: the shortest egress queue, ties taken in turn. Random
-  // choice would let queues drift apart, and sprayed frames of one flow would
-  // then overtake each other often enough to look like loss to the receiver.
+  // Adaptive spraying: the shortest egress queue, a PFC-paused egress only when
+  // all are paused, ties taken in turn. Random choice would let queues drift
+  // apart, and sprayed frames of one flow would then overtake each other often
+  // enough to look like loss to the receiver.
   const auto n = static_cast<std::uint32_t>(hops.size());
   const std::uint32_t first = sprayTurn_++ % n;
+  const auto load = [this](topology::LinkId link) {
+    const OpticalNetDevice& dev = ctx_.device(ctx_.directionFrom(link, node_));
+    return std::pair<bool, std::int64_t>{dev.paused(), dev.queuedDataBytes()};
+  };
   topology::LinkId best = hops[first];
-  std::int64_t bestQueued = ctx_.device(ctx_.directionFrom(best, node_)).queuedDataBytes();
-  for (std::uint32_t k = 1; k < n && bestQueued > 0; ++k) {
+  std::pair<bool, std::int64_t> bestLoad = load(best);
+  for (std::uint32_t k = 1; k < n && (bestLoad.first || bestLoad.second > 0); ++k) {
     const topology::LinkId candidate = hops[(first + k) % n];
-    const std::int64_t queued = ctx_.device(ctx_.directionFrom(candidate, node_)).queuedDataBytes();
-    if (queued < bestQueued) {
+    const std::pair<bool, std::int64_t> candidateLoad = load(candidate);
+    if (candidateLoad < bestLoad) {
       best = candidate;
-      bestQueued = queued;
+      bestLoad = candidateLoad;
     }
   }
   return best;

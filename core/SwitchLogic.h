@@ -33,7 +33,8 @@ struct IngressPort {
 /// Egress choice: Routing::nextHops; with several, a per-flow hash of
 /// (run seed, src, dst, transfer, this node) (including the node avoids the
 /// same choice at every tier), or per packet the next hop with the shortest
-/// egress queue (ties in turn) when SwitchQueueModel::ecmp is PacketSpray.
+/// egress queue, paused ones last, ties in turn, when SwitchQueueModel::ecmp
+/// is PacketSpray.
 ///
 /// Buffers (data frames only; control frames are tiny and never dropped):
 ///  - lossy (pfc off): an egress queue holds at most the per-port buffer
@@ -45,8 +46,10 @@ struct IngressPort {
 ///    maximum frames) it resumes it. XOFF = pfcThreshold, else the per-port
 ///    buffer minus headroom (dynamic alpha x free shared buffer with
 ///    sharedBuffer), at least two frames. Headroom = pfcHeadroom, else
-///    2 x (link latency x rate) + 2 maximum frames: what can still arrive
-///    after the pause is decided. Admission above XOFF + headroom would be a
+///    (2 x link latency + port-to-port) x rate + 2 maximum wire frames: what
+///    can still arrive after the pause is decided. The headroom is not
+///    checked against the switch's buffer (a long-haul link would need more
+///    than any switch has; see docs/benchmark.md and the README's limits). Admission above XOFF + headroom would be a
 ///    headroom overflow and counts as a drop (it does not happen when
 ///    headroom is derived).
 /// ECN: a data frame entering an egress queue of q bytes is marked with

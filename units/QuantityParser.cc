@@ -34,7 +34,19 @@ double parseQuantity(std::string_view text, std::string_view what, const UnitTab
   if (i < text.size() && (text[i] == '+' || text[i] == '-')) number += text[i++];
   bool digits = false;
   while (i < text.size() && (isDigit(text[i]) || text[i] == '.' || text[i] == '_' || text[i] == ',')) {
-    if (text[i] != '_' && text[i] != ',') number += text[i];
+    if (text[i] == '_' || text[i] == ',') {
+      // A digit-group separator ("12,800km") must follow a digit and lead exactly
+      // three: "1,5ms" is a decimal comma, not fifteen milliseconds.
+      const bool three = digits && i + 3 < text.size() && isDigit(text[i + 1]) && isDigit(text[i + 2]) &&
+                         isDigit(text[i + 3]) && (i + 4 == text.size() || !isDigit(text[i + 4]));
+      if (!three) {
+        throw UnitError(fmt::format("invalid {} '{}': '{}' separates digit groups of three only", what, text,
+                                    text[i]));
+      }
+      ++i;
+      continue;
+    }
+    number += text[i];
     digits = digits || isDigit(text[i]);
     ++i;
   }

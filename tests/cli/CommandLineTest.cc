@@ -92,6 +92,24 @@ TEST(CommandLine, BadScenarioExitsTwoNamingFileLineAndKeyAndWritesNothing) {
   EXPECT_EQ(run("validate " + file.string()).status, 2);
 }
 
+TEST(CommandLine, SettingsTheEngineRejectsExitTwoBeforeAnythingIsWritten) {
+  const fs::path dir = freshDir("settings");
+  const fs::path file = dir / "zero-mtu.yaml";
+  std::ofstream(file) << "name: z\nsites: [{name: dc}]\nfabrics:\n  - name: c\n    builder: clos\n    site: dc\n"
+                         "workload:\n  jobs:\n    - name: j\n      ranks: 2\n"
+                         "      collectives: [{op: all-reduce, size: 1MiB}]\n"
+                         "simulation:\n  transport: {mtu: 0B}\n";
+  const fs::path out = dir / "out";
+  const Outcome o = run("run " + file.string() + " --out " + out.string());
+  EXPECT_EQ(o.status, 2) << o.err;
+  EXPECT_NE(o.err.find("simulation"), std::string::npos) << o.err;
+  EXPECT_FALSE(fs::exists(out));
+  // --out naming an existing file is bad input too.
+  const fs::path blocker = dir / "blocker";
+  std::ofstream(blocker) << "x";
+  EXPECT_EQ(run("run " + kScenarios + "/rail-pod.yaml -q --out " + blocker.string()).status, 2);
+}
+
 TEST(CommandLine, UnknownKeyAndMissingFileAndBadOptionExitTwo) {
   const fs::path dir = freshDir("unknown");
   const fs::path file = dir / "typo.yaml";

@@ -57,6 +57,11 @@ TEST(Length, ParsesAndFormats) {
   EXPECT_EQ(Length::parse(Length::parse("0.5m").toString()), Length::millimetres(500));
   EXPECT_THROW(Length::parse("-5m"), UnitError);
   EXPECT_THROW(Length::parse("5 miles"), UnitError);
+  // Separators group thousands only: a decimal comma is an error, not 10x the value.
+  EXPECT_EQ(Length::parse("1_000m").mm(), 1'000'000);
+  EXPECT_THROW(Length::parse("1,5km"), UnitError);
+  EXPECT_THROW(Length::parse("12,80km"), UnitError);
+  EXPECT_THROW(Length::parse(",800km"), UnitError);
 }
 
 TEST(OpticalQuantities, DecibelsAttenuationAndLevels) {
