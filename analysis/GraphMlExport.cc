@@ -2,36 +2,11 @@
 
 #include <fmt/format.h>
 
+#include "analysis/XmlText.h"
+
 namespace ofe::analysis {
 
 namespace {
-
-std::string xmlEscaped(const std::string& s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&apos;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 // Shortest text that reads back as the same double, for exact round trips.
 std::string number(double v) {

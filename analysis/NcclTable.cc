@@ -13,7 +13,6 @@ namespace ofe::analysis {
 namespace {
 
 double micros(Duration d) { return static_cast<double>(d.ps()) * 1e-6; }
-double gigabytesPerSecond(DataRate r) { return static_cast<double>(r.bps()) / 8e9; }
 
 const char* redop(traffic::CollectiveOp op) {
   switch (op) {
@@ -100,10 +99,10 @@ std::string ncclTable(const std::vector<NcclRow>& rows) {
       }
       out += fmt::format(" {:>12} {:>12} {:>6} {:>6} {:>5} {:>11.2f} {:>8.2f} {:>8.2f} {:>6} {:>11} {:>8} {:>11.2f} {:>11.2f}\n",
                          r.bytes.count(), r.bytes.count() / 4, "float", redop(r.op),
-                         hasRoot(r.op) ? "0" : "-1", micros(r.time), gigabytesPerSecond(r.algbw),
-                         gigabytesPerSecond(r.busbw), 0, estimate, ratio, micros(r.slowestRank),
+                         hasRoot(r.op) ? "0" : "-1", micros(r.time), r.algbw.gigabytesPerSecond(),
+                         r.busbw.gigabytesPerSecond(), 0, estimate, ratio, micros(r.slowestRank),
                          micros(r.fastestRank));
-      busSum += gigabytesPerSecond(r.busbw);
+      busSum += r.busbw.gigabytesPerSecond();
       ++busCount;
     }
     out += fmt::format("# Avg bus bandwidth    : {:.4f}\n\n", busCount > 0 ? busSum / busCount : 0.0);

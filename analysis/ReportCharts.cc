@@ -21,10 +21,6 @@ const char* const kPalette[] = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#94
                                 "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"};
 constexpr std::size_t kColours = sizeof(kPalette) / sizeof(kPalette[0]);
 
-double gigabytesPerSecond(DataRate r) {
-  return static_cast<double>(r.bps()) / 8e9;
-}
-
 /// A round step giving at most @p ticks intervals up to @p max (1, 2 or 5 x 10^k).
 double niceStep(double max, int ticks) {
   if (max <= 0.0) return 1.0;
@@ -93,7 +89,7 @@ std::string busBandwidthChart(const RunReport& report) {
     if (series.find(k) == series.end()) order.push_back(k);
     series[k].push_back(&r);
     sizes.insert(r.bytes.count());
-    yMax = std::max({yMax, gigabytesPerSecond(r.busbw), gigabytesPerSecond(r.ceiling)});
+    yMax = std::max({yMax, r.busbw.gigabytesPerSecond(), r.ceiling.gigabytesPerSecond()});
   }
   Legend legend;
   for (std::size_t i = 0; i < order.size(); ++i) {
@@ -153,7 +149,7 @@ std::string busBandwidthChart(const RunReport& report) {
     if (c.bps() > 0) ceilings.insert(c.bps());
   }
   for (std::int64_t c : ceilings) {
-    const double gb = gigabytesPerSecond(DataRate::bitsPerSecond(c));
+    const double gb = DataRate::bitsPerSecond(c).gigabytesPerSecond();
     svg.line(kLeft, py(gb), kW - kRight, py(gb), "#555", 1.5, "6 4");
     svg.text(kW - kRight - 4.0, py(gb) - 5.0, fmt::format("ceiling {:.2f} GB/s", gb), "end", 11.0,
              "#555");
@@ -164,13 +160,13 @@ std::string busBandwidthChart(const RunReport& report) {
     std::vector<std::pair<double, double>> points;
     for (const NcclRow* r : series[order[i]]) {
       if (!r->completed) continue;
-      const double gb = gigabytesPerSecond(r->busbw);
+      const double gb = r->busbw.gigabytesPerSecond();
       points.emplace_back(px(r->bytes.count()), py(gb));
     }
     if (points.size() > 1) svg.polyline(points, colour, 2.0);
     for (const NcclRow* r : series[order[i]]) {
       if (!r->completed) continue;
-      const double gb = gigabytesPerSecond(r->busbw);
+      const double gb = r->busbw.gigabytesPerSecond();
       svg.circle(px(r->bytes.count()), py(gb), 3.5, colour,
                  fmt::format("{}: busbw {:.2f} GB/s, time {}",
                              collectiveLabel(r->job, r->op, r->algorithm, r->bytes), gb,

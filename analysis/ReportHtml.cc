@@ -1,5 +1,7 @@
 #include "analysis/ReportHtml.h"
 
+#include "analysis/XmlText.h"
+
 #include <fmt/format.h>
 
 #include "analysis/ReportCharts.h"
@@ -40,7 +42,7 @@ footer { color: #777; font-size: 0.8rem; margin-top: 3em; }
 )";
 
 std::string esc(const std::string& s) {
-  return SvgCanvas::escape(s);
+  return xmlEscaped(s);
 }
 
 std::string chart(ReportChart c, const RunReport& report) {

@@ -10,10 +10,6 @@ namespace {
 double seconds(Duration d) {
   return d.seconds();
 }
-double gigabytesPerSecond(DataRate r) {
-  return static_cast<double>(r.bps()) / 8e9;
-}
-
 template <typename T, typename F>
 nlohmann::json optionalJson(const std::optional<T>& v, F convert) {
   return v ? nlohmann::json(convert(*v)) : nlohmann::json(nullptr);
@@ -70,7 +66,7 @@ nlohmann::json reportJson(const RunReport& report, const topology::Fabric& fabri
   const scenario::Targets& t = report.targets;
   j["targets"] = {
       {"max_collective_time_s", optionalJson(t.maxCollectiveTime, seconds)},
-      {"min_busbw_GBps", optionalJson(t.minBusBandwidth, gigabytesPerSecond)},
+      {"min_busbw_GBps", optionalJson(t.minBusBandwidth, [](DataRate r) { return r.gigabytesPerSecond(); })},
       {"max_site_latency_s", optionalJson(t.maxSiteLatency, seconds)},
       {"max_link_utilization", optionalJson(t.maxLinkUtilization, [](double v) { return v; })},
       {"lossless", t.lossless},
@@ -87,9 +83,9 @@ nlohmann::json reportJson(const RunReport& report, const topology::Fabric& fabri
                      {"iterations", r.iterations},
                      {"completed", r.completed},
                      {"time_s", seconds(r.time)},
-                     {"algbw_GBps", gigabytesPerSecond(r.algbw)},
-                     {"busbw_GBps", gigabytesPerSecond(r.busbw)},
-                     {"ceiling_GBps", gigabytesPerSecond(r.ceiling)},
+                     {"algbw_GBps", r.algbw.gigabytesPerSecond()},
+                     {"busbw_GBps", r.busbw.gigabytesPerSecond()},
+                     {"ceiling_GBps", r.ceiling.gigabytesPerSecond()},
                      {"estimate_time_s", seconds(r.estimate)},
                      {"slowest_rank_s", seconds(r.slowestRank)},
                      {"fastest_rank_s", seconds(r.fastestRank)},
@@ -111,8 +107,8 @@ nlohmann::json reportJson(const RunReport& report, const topology::Fabric& fabri
                          {"start_s", seconds(c.start)},
                          {"time_s", seconds(c.time)},
                          {"time_ps", c.time.ps()},
-                         {"algbw_GBps", gigabytesPerSecond(c.algbw)},
-                         {"busbw_GBps", gigabytesPerSecond(c.busbw)},
+                         {"algbw_GBps", c.algbw.gigabytesPerSecond()},
+                         {"busbw_GBps", c.busbw.gigabytesPerSecond()},
                          {"estimate_time_s", seconds(c.estimate)},
                          {"alpha_s", seconds(c.alpha)},
                          {"estimate_bandwidth_bps", c.bandwidth.bps()},

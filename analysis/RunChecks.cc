@@ -14,10 +14,6 @@ namespace ofe::analysis {
 
 namespace {
 
-double gigabytesPerSecond(DataRate r) {
-  return static_cast<double>(r.bps()) / 8e9;
-}
-
 double percent(Duration part, Duration whole) {
   return whole.ps() > 0 ? 100.0 * static_cast<double>(part.ps()) / static_cast<double>(whole.ps())
                         : 0.0;
@@ -158,7 +154,7 @@ CheckResult checkBusBandwidth(const RunReport& report, const topology::Fabric& f
     const NcclRow* row = largest.at(key);
     if (!figures.empty()) figures += ", ";
     const std::string label = collectiveLabel(row->job, row->op, row->algorithm, row->bytes);
-    figures += row->completed ? fmt::format("{} {:.2f} GB/s", label, gigabytesPerSecond(row->busbw))
+    figures += row->completed ? fmt::format("{} {:.2f} GB/s", label, row->busbw.gigabytesPerSecond())
                               : label + " stalled";
     if (lowest == nullptr || row->busbw < lowest->busbw) lowest = row;
   }
@@ -173,7 +169,7 @@ CheckResult checkBusBandwidth(const RunReport& report, const topology::Fabric& f
     r.summary += "; no target set";
     return r;
   }
-  r.summary += fmt::format("; target >= {:.2f} GB/s", gigabytesPerSecond(*target));
+  r.summary += fmt::format("; target >= {:.2f} GB/s", target->gigabytesPerSecond());
   for (const Key& key : order) {
     const NcclRow* row = largest.at(key);
     if (row->completed && row->busbw >= *target) continue;
@@ -185,8 +181,8 @@ CheckResult checkBusBandwidth(const RunReport& report, const topology::Fabric& f
     }
     std::string text = fmt::format("{}: busbw {:.2f} GB/s < {:.2f} GB/s (ceiling {:.2f} GB/s)",
                                    collectiveLabel(row->job, row->op, row->algorithm, row->bytes),
-                                   gigabytesPerSecond(row->busbw), gigabytesPerSecond(*target),
-                                   gigabytesPerSecond(row->ceiling));
+                                   row->busbw.gigabytesPerSecond(), target->gigabytesPerSecond(),
+                                   row->ceiling.gigabytesPerSecond());
     const std::string why = responsible(report, fabric, row->first);
     if (!why.empty()) text += "; " + why;
     r.addOffender(std::move(text));

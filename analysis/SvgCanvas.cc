@@ -1,5 +1,7 @@
 #include "analysis/SvgCanvas.h"
 
+#include "analysis/XmlText.h"
+
 #include <fmt/format.h>
 
 namespace ofe::analysis {
@@ -13,7 +15,7 @@ std::string n(double v) {
 }
 
 std::string titled(const std::string& tooltip) {
-  return tooltip.empty() ? "" : "<title>" + SvgCanvas::escape(tooltip) + "</title>";
+  return tooltip.empty() ? "" : "<title>" + xmlEscaped(tooltip) + "</title>";
 }
 
 }  // namespace
@@ -48,7 +50,7 @@ void SvgCanvas::text(double x, double y, const std::string& content, const std::
       "<text x=\"{}\" y=\"{}\" text-anchor=\"{}\" font-size=\"{}\" fill=\"{}\"{}{}>{}</text>\n",
       n(x), n(y), anchor, n(size), fill, bold ? " font-weight=\"bold\"" : "",
       rotate != 0.0 ? fmt::format(" transform=\"rotate({} {} {})\"", n(rotate), n(x), n(y)) : "",
-      escape(content));
+      xmlEscaped(content));
 }
 
 void SvgCanvas::polyline(const std::vector<std::pair<double, double>>& points,
@@ -72,34 +74,7 @@ std::string SvgCanvas::str() const {
       "role=\"img\" "
       "aria-labelledby=\"{}-title\" font-family=\"system-ui, sans-serif\">\n<title "
       "id=\"{}-title\">{}</title>\n{}</svg>",
-      id_, n(width_), n(height_), id_, id_, escape(label_), body_);
-}
-
-std::string SvgCanvas::escape(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
+      id_, n(width_), n(height_), id_, id_, xmlEscaped(label_), body_);
 }
 
 }  // namespace ofe::analysis

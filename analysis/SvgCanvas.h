@@ -33,8 +33,6 @@ class SvgCanvas {
   /// The <svg> element.
   std::string str() const;
 
-  /// Text with &, <, >, " and ' escaped for XML/HTML.
-  static std::string escape(const std::string& text);
 
  private:
   std::string id_;

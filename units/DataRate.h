@@ -24,6 +24,8 @@ class DataRate {
 
   constexpr std::int64_t bps() const { return bps_; }
   constexpr double gbpsValue() const { return static_cast<double>(bps_) * 1e-9; }
+  /// In GB/s as nccl-tests prints it: 1e9 bytes per second.
+  constexpr double gigabytesPerSecond() const { return static_cast<double>(bps_) / 8e9; }
   /// Time to clock @p size onto a link at this rate, rounded to the nearest
   /// picosecond (exact 128-bit arithmetic, no floating point).
   Duration transmitTime(Bytes size) const;
