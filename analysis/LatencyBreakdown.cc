@@ -1,6 +1,7 @@
 #include "analysis/LatencyBreakdown.h"
 
 #include <algorithm>
+#include <limits>
 #include <vector>
 
 namespace ofe::analysis {
@@ -8,7 +9,7 @@ namespace ofe::analysis {
 using topology::NodeKind;
 
 Duration LatencyBreakdown::total() const {
-  return serialisation + propagation + module + switching + nic + queueing + wait;
+  return serialisation + propagation + module + switching + nic + protocol + queueing + wait;
 }
 
 LatencyBreakdown& LatencyBreakdown::operator+=(const LatencyBreakdown& o) {
@@ -17,6 +18,7 @@ LatencyBreakdown& LatencyBreakdown::operator+=(const LatencyBreakdown& o) {
   module += o.module;
   switching += o.switching;
   nic += o.nic;
+  protocol += o.protocol;
   queueing += o.queueing;
   wait += o.wait;
   return *this;
@@ -103,6 +105,50 @@ LatencyBreakdown idleBreakdown(const topology::Fabric& fabric,
     if (n.kind == NodeKind::Gpu) b.nic += catalog.gpu(n.model).nicLatency;
   }
   b.serialisation = serialisation(fabric, settings, path, size);
+  return b;
+}
+
+bool inScaleUpDomain(const topology::Fabric& fabric, const traffic::Transfer& t) {
+  if (t.barrier || t.src >= fabric.nodeCount() || t.dst >= fabric.nodeCount()) return false;
+  const auto domainOf = [&fabric](topology::NodeId n) {
+    return fabric.node(n).kind == NodeKind::ScaleUpSwitch ? n : fabric.scaleUpSwitchOf(n);
+  };
+  const topology::NodeId a = domainOf(t.src);
+  return a != topology::kNoNode && a == domainOf(t.dst);
+}
+
+LatencyBreakdown transferBreakdown(const topology::Fabric& fabric, const models::EngineSettings& settings,
+                                   const TransferPath& path, const traffic::Transfer& t) {
+  LatencyBreakdown b;
+  if (t.barrier) return b;
+  if (!inScaleUpDomain(fabric, t)) {
+    b = idleBreakdown(fabric, settings, path, t.wireBytes());
+    b.protocol = t.overhead;
+    return b;
+  }
+  const bool fromSwitch = fabric.node(t.src).kind == NodeKind::ScaleUpSwitch;
+  const bool toSwitch = fabric.node(t.dst).kind == NodeKind::ScaleUpSwitch;
+  const topology::NodeId sw = fromSwitch ? t.src : fabric.scaleUpSwitchOf(t.src);
+  // The port the flow is limited by: the slower GPU end.
+  const auto portBps = [&](topology::NodeId gpu) {
+    std::int64_t bps = 0;
+    for (topology::LinkId l : fabric.linksOf(gpu)) {
+      const topology::Link& link = fabric.link(l);
+      if (link.up && link.other(gpu) == sw) bps += link.rate.bps();
+    }
+    return bps;
+  };
+  std::int64_t rate = std::numeric_limits<std::int64_t>::max();
+  if (!fromSwitch) rate = std::min(rate, portBps(t.src));
+  if (!toSwitch) rate = std::min(rate, portBps(t.dst));
+  double effective = static_cast<double>(rate);
+  if (fromSwitch || toSwitch) effective *= fabric.catalog().packetSwitch(fabric.node(sw).model).reductionEfficiency;
+  if (effective > 0) {
+    b.serialisation = Duration::fromSeconds(static_cast<double>(t.wireBytes().count()) * 8.0 / effective);
+  }
+  const topology::NodeId gpu = fromSwitch ? t.dst : t.src;
+  b.switching = fabric.catalog().gpu(fabric.node(gpu).model).scaleUpLatency;
+  b.protocol = t.overhead;
   return b;
 }
 

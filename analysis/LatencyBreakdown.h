@@ -3,6 +3,7 @@
 /// @brief Where the time of a transfer (or of a collective's critical path) went.
 
 #include "analysis/TransferPath.h"
+#include "traffic/Transfer.h"
 #include "models/EngineSettings.h"
 #include "topology/Fabric.h"
 #include "units/Bytes.h"
@@ -20,6 +21,9 @@ struct LatencyBreakdown {
   Duration module;         ///< transceivers at both ends of every link (FEC decode, DSP)
   Duration switching;      ///< port-to-port latency of every switch passed
   Duration nic;            ///< NIC/host pipeline latency at source and destination
+  /// GPU/proxy latency the NCCL protocol charges per hop (Transfer::overhead:
+  /// NCCL's per-hop latency, and its base latency on a collective's first transfers)
+  Duration protocol;
   Duration queueing;       ///< the remainder: queues, pacing and window limits, retransmissions
   Duration wait;           ///< critical path only: start skew and gaps between dependent transfers
 
@@ -51,5 +55,17 @@ struct LatencyBreakdown {
 LatencyBreakdown idleBreakdown(const topology::Fabric& fabric,
                                const models::EngineSettings& settings, const TransferPath& path,
                                Bytes size);
+
+/// True when the engines run @p t in the scale-up fluid model: both ends on
+/// one scale-up switch (Fabric::scaleUpSwitchOf), or a GPU and its switch.
+bool inScaleUpDomain(const topology::Fabric& fabric, const traffic::Transfer& t);
+
+/// The fixed components of transfer @p t over @p path: idleBreakdown of its
+/// wire bytes for frames; inside a scale-up domain, serialisation = wire
+/// bytes at the GPU port's rate (at SwitchModel::reductionEfficiency of it
+/// when the switch is one end) and switching = GpuModel::scaleUpLatency, as
+/// core::ScaleUpFabric times it. `protocol` is Transfer::overhead.
+LatencyBreakdown transferBreakdown(const topology::Fabric& fabric, const models::EngineSettings& settings,
+                                   const TransferPath& path, const traffic::Transfer& t);
 
 }  // namespace ofe::analysis

@@ -192,6 +192,7 @@ std::string breakdownChart(const RunReport& report) {
                                   {"module", "#9467bd", &LatencyBreakdown::module},
                                   {"switching", "#8c564b", &LatencyBreakdown::switching},
                                   {"nic", "#17becf", &LatencyBreakdown::nic},
+                                  {"protocol", "#e377c2", &LatencyBreakdown::protocol},
                                   {"queueing", "#d62728", &LatencyBreakdown::queueing},
                                   {"wait", "#bcbd22", &LatencyBreakdown::wait}};
   Legend legend;

@@ -146,15 +146,13 @@ ReportSection breakdownSection(const RunReport& report, const topology::Fabric& 
   s.title = "Latency breakdown";
   s.paragraphs.push_back(
       "For each size (first iteration), the critical path: from the last transfer to finish, back "
-      "through the "
-      "dependency that finished last. Serialisation, propagation, module (FEC/DSP), switching and "
-      "NIC are "
-      "computed from the path's links and elements; queueing is the measured time minus those "
-      "(queues, "
-      "ports shared with other transfers, pacing, retransmissions); wait is time the path's "
-      "transfers "
-      "waited for their start (the previous collective at that rank). The columns add up to the "
-      "time exactly.");
+      "through the dependency that finished last, to the barrier before the size. Serialisation, "
+      "propagation, module (FEC/DSP), switching and NIC are computed from the path's links and "
+      "elements (inside a scale-up domain: the GPU port's rate and the GPU's scale-up latency); "
+      "protocol is the GPU/proxy latency NCCL's protocol charges per hop; queueing is the measured "
+      "time minus those (queues, ports shared with other transfers, pacing, retransmissions); "
+      "wait is time the path's transfers waited for their start. The columns add up to the time "
+      "exactly.");
   s.paragraphs.push_back(
       report.pathsRecorded
           ? "Paths are those the engine recorded for each transfer."
@@ -164,9 +162,9 @@ ReportSection breakdownSection(const RunReport& report, const topology::Fabric& 
   ReportTable t;
   t.id = "table-breakdown";
   t.caption = "Critical path per collective and size";
-  t.header = {"Collective", "Time",     "Serialisation", "Propagation",    "Module",   "Switching",
-              "NIC",        "Queueing", "Wait",          "Queueing share", "Transfers"};
-  t.numeric = {false, true, true, true, true, true, true, true, true, true, true};
+  t.header = {"Collective", "Time",     "Serialisation", "Propagation", "Module",         "Switching",
+              "NIC",        "Protocol", "Queueing",      "Wait",        "Queueing share", "Transfers"};
+  t.numeric = {false, true, true, true, true, true, true, true, true, true, true, true};
   ReportTable links;
   links.id = "table-critical-links";
   links.caption = "Links of each critical path, in the order first crossed";
@@ -178,13 +176,14 @@ ReportSection breakdownSection(const RunReport& report, const topology::Fabric& 
     const CriticalPath& cp = report.criticalPaths[static_cast<std::size_t>(r.first)];
     const std::string label = collectiveLabel(r.job, r.op, r.algorithm, r.bytes);
     if (!cp.complete) {
-      t.rows.push_back({label, "stalled", "-", "-", "-", "-", "-", "-", "-", "-", "-"});
+      t.rows.push_back({label, "stalled", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-"});
       continue;
     }
     const LatencyBreakdown& b = cp.total;
     t.rows.push_back({label, readableTime(b.total()), readableTime(b.serialisation),
                       readableTime(b.propagation), readableTime(b.module),
-                      readableTime(b.switching), readableTime(b.nic), readableTime(b.queueing),
+                      readableTime(b.switching), readableTime(b.nic), readableTime(b.protocol),
+                      readableTime(b.queueing),
                       readableTime(b.wait), share(b.queueing, b.total()),
                       std::to_string(cp.steps.size())});
     std::string text;

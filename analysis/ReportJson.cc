@@ -15,12 +15,18 @@ nlohmann::json optionalJson(const std::optional<T>& v, F convert) {
   return v ? nlohmann::json(convert(*v)) : nlohmann::json(nullptr);
 }
 
+/// The protocol that ran, or null for a flat schedule (none).
+nlohmann::json protocolJson(traffic::Protocol p) {
+  return p == traffic::Protocol::Auto ? nlohmann::json(nullptr) : nlohmann::json(traffic::toString(p));
+}
+
 nlohmann::json breakdownJson(const LatencyBreakdown& b) {
   return {{"serialisation_ps", b.serialisation.ps()},
           {"propagation_ps", b.propagation.ps()},
           {"module_ps", b.module.ps()},
           {"switching_ps", b.switching.ps()},
           {"nic_ps", b.nic.ps()},
+          {"protocol_ps", b.protocol.ps()},
           {"queueing_ps", b.queueing.ps()},
           {"wait_ps", b.wait.ps()},
           {"total_ps", b.total().ps()}};
@@ -76,8 +82,11 @@ nlohmann::json reportJson(const RunReport& report, const topology::Fabric& fabri
   nlohmann::json table = nlohmann::json::array();
   for (const NcclRow& r : report.table) {
     table.push_back({{"job", r.job},
+                     {"collective", r.spec},
                      {"op", traffic::toString(r.op)},
                      {"algorithm", traffic::toString(r.algorithm)},
+                     {"protocol", protocolJson(r.protocol)},
+                     {"nccl_channels", r.channels},
                      {"ranks", r.ranks},
                      {"bytes", r.bytes.count()},
                      {"iterations", r.iterations},
@@ -87,6 +96,7 @@ nlohmann::json reportJson(const RunReport& report, const topology::Fabric& fabri
                      {"busbw_GBps", r.busbw.gigabytesPerSecond()},
                      {"ceiling_GBps", r.ceiling.gigabytesPerSecond()},
                      {"estimate_time_s", seconds(r.estimate)},
+                     {"nccl_model_time_s", seconds(r.ncclPredicted)},
                      {"slowest_rank_s", seconds(r.slowestRank)},
                      {"fastest_rank_s", seconds(r.fastestRank)},
                      {"first_collective", r.first}});
@@ -98,8 +108,11 @@ nlohmann::json reportJson(const RunReport& report, const topology::Fabric& fabri
     const CollectiveResult& c = report.collectives[i];
     nlohmann::json cj = {{"index", c.index},
                          {"job", c.job},
+                         {"collective", c.spec},
                          {"op", traffic::toString(c.op)},
                          {"algorithm", traffic::toString(c.algorithm)},
+                         {"protocol", protocolJson(c.protocol)},
+                         {"nccl_channels", c.channels},
                          {"ranks", c.ranks},
                          {"bytes", c.bytes.count()},
                          {"iteration", c.iteration},
@@ -110,6 +123,8 @@ nlohmann::json reportJson(const RunReport& report, const topology::Fabric& fabri
                          {"algbw_GBps", c.algbw.gigabytesPerSecond()},
                          {"busbw_GBps", c.busbw.gigabytesPerSecond()},
                          {"estimate_time_s", seconds(c.estimate)},
+                         {"nccl_model_time_s", seconds(c.ncclPredicted)},
+                         {"ceiling_GBps", c.ceiling.gigabytesPerSecond()},
                          {"alpha_s", seconds(c.alpha)},
                          {"estimate_bandwidth_bps", c.bandwidth.bps()},
                          {"fastest_rank_s", seconds(c.fastestRank)},

@@ -138,12 +138,12 @@ CheckResult checkBusBandwidth(const RunReport& report, const topology::Fabric& f
   r.id = "busbw";
   r.title = "Bus bandwidth";
   const std::optional<DataRate> target = report.targets.minBusBandwidth;
-  // The largest size of each (job, op, algorithm, ranks) group of the table.
-  using Key = std::tuple<std::string, int, int, int>;
+  // The largest size of each (job, collective) group of the table.
+  using Key = std::tuple<std::string, int>;
   std::map<Key, const NcclRow*> largest;
   std::vector<Key> order;
   for (const NcclRow& row : report.table) {
-    const Key key{row.job, static_cast<int>(row.op), static_cast<int>(row.algorithm), row.ranks};
+    const Key key{row.job, row.spec};
     auto [it, fresh] = largest.emplace(key, &row);
     if (fresh) order.push_back(key);
     if (row.bytes > it->second->bytes) it->second = &row;
@@ -291,6 +291,57 @@ CheckResult checkLossless(const RunReport& report, const topology::Fabric& fabri
     r.status = CheckStatus::Fail;
     r.addOffender(fmt::format("{}: {} drops", linkLabel(fabric, u->link), u->drops));
   }
+  return r;
+}
+
+CheckResult checkEstimates(const RunReport& report, const topology::Fabric& fabric) {
+  constexpr double kLow = 0.5;
+  constexpr double kHigh = 2.0;
+  CheckResult r;
+  r.id = "estimate";
+  r.title = "Measured against the estimate";
+  double lo = 0.0;
+  double hi = 0.0;
+  std::size_t compared = 0;
+  std::size_t outside = 0;
+  for (const NcclRow& row : report.table) {
+    if (!row.completed || row.estimate <= Duration() || row.time <= Duration()) continue;
+    const double ratio = static_cast<double>(row.time.ps()) / static_cast<double>(row.estimate.ps());
+    lo = compared == 0 ? ratio : std::min(lo, ratio);
+    hi = compared == 0 ? ratio : std::max(hi, ratio);
+    ++compared;
+    if (ratio >= kLow && ratio <= kHigh) continue;
+    ++outside;
+    r.escalate(CheckStatus::Warn);
+    std::string cause;
+    if (ratio < kLow) {
+      cause = "faster than the estimate: its bound or latency terms do not hold for this fabric";
+    } else {
+      const CriticalPath* cp = row.first >= 0 && static_cast<std::size_t>(row.first) < report.criticalPaths.size()
+                                   ? &report.criticalPaths[static_cast<std::size_t>(row.first)]
+                                   : nullptr;
+      const Duration total = cp != nullptr ? cp->total.total() : Duration();
+      if (report.retransmissions > 0) {
+        cause = fmt::format("{} retransmissions in the run", report.retransmissions);
+      } else if (cp != nullptr && cp->complete && cp->total.wait * 2 > total) {
+        cause = "the critical path mostly waits (dependencies, a connection's earlier transfers)";
+      } else {
+        cause = "queues and shared links the estimate leaves out";
+      }
+      const std::string why = responsible(report, fabric, row.first);
+      if (!why.empty()) cause += "; " + why;
+    }
+    r.addOffender(fmt::format("{}: measured {} = {:.2f} x the estimate {}; {}",
+                              collectiveLabel(row.job, row.op, row.algorithm, row.bytes), row.time, ratio,
+                              row.estimate, cause));
+  }
+  r.addMetric("min_ratio", lo, "ratio");
+  r.addMetric("max_ratio", hi, "ratio");
+  r.addMetric("outside", static_cast<double>(outside), "count");
+  r.summary = compared == 0 ? "no sizes with an estimate"
+                            : fmt::format("measured / estimate from {:.2f} to {:.2f} over {} sizes; {} outside "
+                                          "[{}, {}]",
+                                          lo, hi, compared, outside, kLow, kHigh);
   return r;
 }
 

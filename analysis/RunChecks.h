@@ -22,7 +22,7 @@ CheckResult checkRunCompleted(const RunReport& report);
 CheckResult checkCollectiveTime(const RunReport& report, const topology::Fabric& fabric);
 
 /// "busbw": with targets.minBusBandwidth, FAIL when the largest size of any
-/// (job, op, algorithm, ranks) table group has a lower busbw (nccl-tests bus
+/// (job, collective) table group has a lower busbw (nccl-tests bus
 /// bandwidth of the iterations' mean time); without it PASS with the
 /// figures. Metrics: lowest_largest_size (bps), target (bps, when set).
 CheckResult checkBusBandwidth(const RunReport& report, const topology::Fabric& fabric);
@@ -43,6 +43,14 @@ CheckResult checkLinkUtilization(const RunReport& report, const topology::Fabric
 /// passes with its drop count. Frames lost on the wire (bit errors) are not
 /// drops; they are reported in the summary. Metrics: drops, lost (count).
 CheckResult checkLossless(const RunReport& report, const topology::Fabric& fabric);
+
+/// "estimate": WARN for every table row whose measured time is outside
+/// [0.5, 2] x the alpha-beta estimate of its schedule on this fabric, with
+/// the likely cause read from its critical path (queueing on a named link,
+/// retransmissions, waiting, or latency the estimate leaves out); PASS
+/// with the range of ratios otherwise. Rows without an estimate are skipped.
+/// Metrics: min_ratio, max_ratio (ratio), outside (count).
+CheckResult checkEstimates(const RunReport& report, const topology::Fabric& fabric);
 
 /// "<job>: <op> <algorithm> <size>", e.g. "train: all-reduce ring 256 MiB".
 std::string collectiveLabel(const std::string& job, traffic::CollectiveOp op,

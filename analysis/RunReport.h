@@ -22,7 +22,7 @@ namespace ofe::analysis {
 
 /// Version of report.json's layout (docs/report-schema.md); bumped on any
 /// incompatible change.
-inline constexpr int kReportVersion = 1;
+inline constexpr int kReportVersion = 2;
 
 /// The measured outcome of `ofe run`, ready for the terminal, JSON, CSV,
 /// Markdown and HTML writers. Holds no wall-clock figures, so the same

@@ -16,6 +16,7 @@ ValidationReport runVerdict(const scenario::Scenario& scenario, const RunReport&
   verdict.add(checkRunCompleted(report));
   verdict.add(checkCollectiveTime(report, scenario.fabric));
   verdict.add(checkBusBandwidth(report, scenario.fabric));
+  verdict.add(checkEstimates(report, scenario.fabric));
   verdict.add(checkSiteLatency(report, scenario.fabric));
   verdict.add(checkLinkUtilization(report, scenario.fabric));
   verdict.add(checkLossless(report, scenario.fabric));

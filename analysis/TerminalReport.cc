@@ -25,8 +25,7 @@ std::string terminalReport(const RunReport& report) {
 
   out +=
       "# critical path per size (first iteration): serialisation / propagation+module / "
-      "switching+nic / "
-      "queueing / wait\n";
+      "switching+nic / protocol / queueing / wait\n";
   for (const NcclRow& r : report.table) {
     if (r.first < 0 || static_cast<std::size_t>(r.first) >= report.criticalPaths.size()) continue;
     const CriticalPath& cp = report.criticalPaths[static_cast<std::size_t>(r.first)];
@@ -34,11 +33,11 @@ std::string terminalReport(const RunReport& report) {
     const LatencyBreakdown& b = cp.total;
     const Duration t = b.total();
     out += fmt::format(
-        "#  {:<40} {:>11}  ser {:>4}  prop {:>4}  sw {:>4}  queue {:>4}  wait {:>4}  ({} "
+        "#  {:<40} {:>11}  ser {:>4}  prop {:>4}  sw {:>4}  proto {:>4}  queue {:>4}  wait {:>4}  ({} "
         "transfers)\n",
         collectiveLabel(r.job, r.op, r.algorithm, r.bytes), readableTime(t),
         pct(b.serialisation, t), pct(b.propagation + b.module, t), pct(b.switching + b.nic, t),
-        pct(b.queueing, t), pct(b.wait, t), cp.steps.size());
+        pct(b.protocol, t), pct(b.queueing, t), pct(b.wait, t), cp.steps.size());
   }
   out += "\n" + report.verdict.renderTable() + "\n";
 

@@ -76,6 +76,7 @@ std::uint32_t NicTransport::pull(std::uint32_t portIndex, std::int64_t now) {
           break;
         }
         port.ring.push(id);  // back of the ring: one segment per flow per turn
+        if (!retransmission && flow.highestSent() == flow.segments()) ctx_.onSendingDone(id);
         const std::uint32_t frame = makeData(flow, seq, retransmission);
         flow.paceAfter(now, ctx_.frames()[frame].bytes + ctx_.wireOverheadBytes());
         armRto(flow, now);

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "core/OfeHeader.h"
@@ -41,12 +42,22 @@ PacketEngine::PacketEngine(const topology::Fabric& fabric, const topology::Routi
 RunResult PacketEngine::run(const traffic::Plan& plan) {
   for (const traffic::Transfer& t : plan.transfers()) {
     for (topology::NodeId end : {t.src, t.dst}) {
-      if (end >= fabric_.nodeCount() || fabric_.node(end).kind != topology::NodeKind::Gpu) {
-        throw std::invalid_argument(fmt::format("transfer {}: node {} is not a GPU", t.id, end));
+      if (end >= fabric_.nodeCount()) throw std::invalid_argument(fmt::format("transfer {}: no node {}", t.id, end));
+      const topology::NodeKind kind = fabric_.node(end).kind;
+      if (kind == topology::NodeKind::Gpu) continue;
+      // A scale-up switch may be one end of an NVLS transfer with a GPU it serves.
+      const topology::NodeId other = end == t.src ? t.dst : t.src;
+      const bool served = kind == topology::NodeKind::ScaleUpSwitch && other < fabric_.nodeCount() &&
+                          fabric_.node(other).kind == topology::NodeKind::Gpu &&
+                          std::any_of(fabric_.linksOf(other).begin(), fabric_.linksOf(other).end(),
+                                      [&](topology::LinkId l) { return fabric_.link(l).other(other) == end; });
+      if (!served) {
+        throw std::invalid_argument(fmt::format("transfer {}: node {} is not a GPU (or the scale-up switch of its GPU)",
+                                                t.id, end));
       }
     }
     // Segment numbers are 32-bit (up to 16 TiB per transfer at a 4 KiB MTU).
-    if (t.size.count() / settings_.transport.mtu.count() >= 0xffffffffLL) {
+    if (t.wireBytes().count() / settings_.transport.mtu.count() >= 0xffffffffLL) {
       throw std::invalid_argument(fmt::format("transfer {} has too many segments", t.id));
     }
   }

@@ -7,13 +7,16 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <stdexcept>
+#include <tuple>
 
 #include "core/BoundEvent.h"
 #include "core/NicTransport.h"
 #include "core/OpticalChannel.h"
 #include "core/OpticalNetDevice.h"
 #include "core/PcapTap.h"
+#include "core/ScaleUpFabric.h"
 
 namespace ofe::core {
 
@@ -136,6 +139,8 @@ void RunContext::build() {
   profiler_ = std::make_unique<PathProfiler>(fabric_, routing_, std::move(portToPort), maxWireBytes(),
                                              static_cast<std::int64_t>(ackBytes_) + wireOverhead_);
 
+  scaleUp_ = std::make_unique<ScaleUpFabric>(*this);
+
   const std::size_t transfers = plan_.size();
   flows_.resize(transfers);
   waiting_.assign(transfers, 0);
@@ -143,18 +148,33 @@ void RunContext::build() {
   started_.assign(transfers, 0);
   delivered_.assign(transfers, 0);
   senderDone_.assign(transfers, 0);
+  scaleUpTransfer_.assign(transfers, 0);
+  connectionNext_.assign(transfers, Frame::kNone);
+  connectionPrev_.assign(transfers, Frame::kNone);
+  sendingDone_.assign(transfers, 0);
+  parked_.assign(transfers, 0);
   result_.transfers.resize(transfers);
+  std::map<std::tuple<topology::NodeId, topology::NodeId, int>, std::uint32_t> lastOnConnection;
   for (const traffic::Transfer& t : plan_.transfers()) {
     result_.transfers[t.id].id = t.id;
     waiting_[t.id] = static_cast<std::uint32_t>(t.after.size());
     for (traffic::TransferId dep : t.after) dependents_[dep].push_back(t.id);
+    scaleUpTransfer_[t.id] = scaleUp_->carries(t) ? 1 : 0;
+    if (t.connection >= 0) {
+      auto [it, fresh] = lastOnConnection.emplace(std::make_tuple(t.src, t.dst, t.connection), t.id);
+      if (!fresh) {
+        connectionPrev_[t.id] = it->second;
+        connectionNext_[it->second] = t.id;
+        it->second = t.id;
+      }
+    }
   }
 }
 
 RunResult RunContext::run() {
   if (plan_.empty()) allDone_ = true;
   for (const traffic::Transfer& t : plan_.transfers()) {
-    if (waiting_[t.id] == 0) scheduleActivation(t.id, t.notBefore.ps());
+    if (waiting_[t.id] == 0) scheduleActivation(t.id, 0);
   }
   if (settings_.timeLimit.ps() > 0) {
     ns3::Simulator::Schedule(ns3::TimeStep(static_cast<std::uint64_t>(settings_.timeLimit.ps())),
@@ -178,7 +198,7 @@ RunResult RunContext::run() {
   result_.packetHops = 0;
   for (const LinkDirectionStats& s : result_.links) result_.packetHops += s.packets;
   for (const traffic::Transfer& t : plan_.transfers()) {
-    if (!started_[t.id]) continue;
+    if (!started_[t.id] || t.barrier || scaleUpTransfer_[t.id]) continue;
     TransferResult& r = result_.transfers[t.id];
     const TransportFlow& flow = flows_[t.id];
     r.packets = flow.packets();
@@ -200,9 +220,11 @@ void RunContext::checkInvariants() const {
     throw std::logic_error("packet engine invariant violated: " + what);
   };
   for (const traffic::Transfer& t : plan_.transfers()) {
+    if (!delivered_[t.id] || !senderDone_[t.id]) fail(fmt::format("transfer {} did not finish", t.id));
+    if (t.barrier || scaleUpTransfer_[t.id]) continue;
     const TransportFlow& flow = flows_[t.id];
-    if (flow.delivered() != t.size.count()) {
-      fail(fmt::format("transfer {} delivered {} of {} bytes", t.id, flow.delivered(), t.size.count()));
+    if (flow.delivered() != t.wireBytes().count()) {
+      fail(fmt::format("transfer {} delivered {} of {} bytes", t.id, flow.delivered(), t.wireBytes().count()));
     }
     if (!flow.senderDone()) fail(fmt::format("transfer {} completed without its sender knowing", t.id));
     if (flow.packets() != flow.segments()) {
@@ -216,17 +238,18 @@ void RunContext::checkInvariants() const {
   }
 }
 
-void RunContext::scheduleActivation(std::uint32_t transfer, std::int64_t atPs) {
+void RunContext::scheduleActivation(std::uint32_t transfer, std::int64_t depsDonePs) {
+  const traffic::Transfer& t = plan_.transfer(transfer);
   const std::int64_t now = nowPs();
-  ns3::Simulator::Schedule(ns3::TimeStep(static_cast<std::uint64_t>(std::max(atPs, now) - now)),
-                           &RunContext::activate, this, transfer);
+  const std::int64_t at = std::max({depsDonePs, t.notBefore.ps(), now}) + t.overhead.ps();
+  ns3::Simulator::Schedule(ns3::TimeStep(static_cast<std::uint64_t>(at - now)), &RunContext::activate, this, transfer);
 }
 
 FlowParams RunContext::flowParams(const traffic::Transfer& t, std::int64_t lineRateBps) {
   const models::TransportModel& tm = settings_.transport;
   const PathProfile path = profiler_->profile(t.src, t.dst);
   FlowParams p;
-  p.size = t.size.count();
+  p.size = t.wireBytes().count();
   p.mtu = mtu_;
   double windowBytes = static_cast<double>(tm.window.count());
   if (windowBytes <= 0.0) {
@@ -251,19 +274,53 @@ FlowParams RunContext::flowParams(const traffic::Transfer& t, std::int64_t lineR
 }
 
 void RunContext::activate(std::uint32_t transfer) {
+  const std::uint32_t previous = connectionPrev_[transfer];
+  if (previous != Frame::kNone && !sendingDone_[previous]) {
+    parked_[transfer] = 1;  // onSendingDone(previous) launches it
+    return;
+  }
+  launch(transfer);
+}
+
+void RunContext::onSendingDone(std::uint32_t transfer) {
+  if (sendingDone_[transfer]) return;
+  sendingDone_[transfer] = 1;
+  const std::uint32_t next = connectionNext_[transfer];
+  if (next != Frame::kNone && parked_[next]) {
+    parked_[next] = 0;
+    // Launched from its own event: the caller may be a device in the middle of sending.
+    ns3::Simulator::Schedule(ns3::TimeStep(0), &RunContext::launch, this, next);
+  }
+}
+
+void RunContext::launch(std::uint32_t transfer) {
   const std::int64_t now = nowPs();
   const traffic::Transfer& t = plan_.transfer(transfer);
   started_[transfer] = 1;
   ++active_;
   result_.transfers[transfer].start = Duration::picoseconds(now);
   noteProgress(now);
+  if (t.barrier) {
+    onSendingDone(transfer);
+    onDelivered(transfer, now);
+    onSenderDone(transfer);
+    return;
+  }
+  if (scaleUpTransfer_[transfer]) {
+    watchdog_.arm(now);
+    scaleUp_->start(t, now);
+    return;
+  }
 
   TransportFlow& flow = flows_[transfer];
-  const topology::LinkRange out = routing_.nextHops(t.src, t.dst);
-  const topology::LinkRange back = routing_.nextHops(t.dst, t.src);
+  // A switch end outside the scale-up model (its link is down) has no route as frames.
+  const bool gpus = fabric_.node(t.src).kind == topology::NodeKind::Gpu &&
+                    fabric_.node(t.dst).kind == topology::NodeKind::Gpu;
+  const topology::LinkRange out = gpus ? routing_.nextHops(t.src, t.dst) : topology::LinkRange{};
+  const topology::LinkRange back = gpus ? routing_.nextHops(t.dst, t.src) : topology::LinkRange{};
   if (out.empty() || back.empty()) {
     FlowParams p;
-    p.size = t.size.count();
+    p.size = t.wireBytes().count();
     p.mtu = mtu_;
     flow.init(transfer, t.src, t.dst, p);
     flow.noRoute = true;
@@ -331,7 +388,7 @@ void RunContext::onDelivered(std::uint32_t transfer, std::int64_t finishPs) {
   r.finish = Duration::picoseconds(finishPs);
   r.completed = true;
   for (std::uint32_t next : dependents_[transfer]) {
-    if (--waiting_[next] == 0) scheduleActivation(next, std::max(finishPs, plan_.transfer(next).notBefore.ps()));
+    if (--waiting_[next] == 0) scheduleActivation(next, finishPs);
   }
   if (senderDone_[transfer]) flowFinished(transfer);
 }

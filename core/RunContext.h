@@ -30,6 +30,7 @@ class NicTransport;
 class OpticalChannel;
 class OpticalNetDevice;
 class PcapTap;
+class ScaleUpFabric;
 
 /// The run context: built by PacketEngine::run for one plan, passed by
 /// reference to every component (no globals), and destroyed before
@@ -90,16 +91,23 @@ class RunContext {
   /// effective one link latency later.
   void signalPause(std::uint32_t dir, bool pause);
   void noteProgress(std::int64_t now) { lastProgress_ = now; }
-  /// The last byte of @p transfer reached the application at @p finishPs.
+  /// The last byte of @p transfer reached the application at @p finishPs
+  /// (now or later: a delivery latency may still be ahead).
   void onDelivered(std::uint32_t transfer, std::int64_t finishPs);
   /// Every segment of @p transfer is acknowledged.
   void onSenderDone(std::uint32_t transfer);
+  /// @p transfer has put all its bytes on its first hop once: the next
+  /// transfer of its connection (Transfer::connection) may start.
+  void onSendingDone(std::uint32_t transfer);
   /// Stops the run early with @p diagnosis (watchdog, time limit).
   void stop(std::string diagnosis);
 
   // ---- read access for the watchdog ----
   const traffic::Plan& plan() const { return plan_; }
   bool started(std::uint32_t transfer) const { return started_[transfer]; }
+  /// True when @p transfer runs in the scale-up fluid model rather than as frames.
+  bool inScaleUp(std::uint32_t transfer) const { return scaleUpTransfer_[transfer]; }
+  const ScaleUpFabric& scaleUp() const { return *scaleUp_; }
   bool finished(std::uint32_t transfer) const { return delivered_[transfer] && senderDone_[transfer]; }
   std::size_t activeFlows() const { return active_; }
   bool allDone() const { return allDone_; }
@@ -112,8 +120,13 @@ class RunContext {
  private:
   static constexpr std::uint32_t kNicTag = 0x80000000u;
 
+  /// Dependencies are in and the overhead has passed: start, or wait for the
+  /// connection's previous transfer.
   void activate(std::uint32_t transfer);
-  void scheduleActivation(std::uint32_t transfer, std::int64_t atPs);
+  /// Starts moving @p transfer's bytes now.
+  void launch(std::uint32_t transfer);
+  /// Schedules activate() at max(@p depsDonePs, notBefore) + overhead.
+  void scheduleActivation(std::uint32_t transfer, std::int64_t depsDonePs);
   void flowFinished(std::uint32_t transfer);
   void maybeStop();
   void onTimeLimit();
@@ -137,6 +150,7 @@ class RunContext {
   FramePool pool_;
   Watchdog watchdog_;
   std::unique_ptr<PathProfiler> profiler_;
+  std::unique_ptr<ScaleUpFabric> scaleUp_;
 
   // ns-3 objects (kept alive for the run).
   std::vector<ns3::Ptr<ns3::Node>> nodes_;
@@ -158,6 +172,11 @@ class RunContext {
   std::vector<char> started_;
   std::vector<char> delivered_;
   std::vector<char> senderDone_;
+  std::vector<char> scaleUpTransfer_;          ///< by transfer: runs in scaleUp_
+  std::vector<std::uint32_t> connectionNext_;  ///< by transfer: next transfer of its connection, or Frame::kNone
+  std::vector<std::uint32_t> connectionPrev_;
+  std::vector<char> sendingDone_;
+  std::vector<char> parked_;                   ///< ready, waiting for the connection's previous transfer
 
   RunResult result_;
   std::size_t active_ = 0;

@@ -7,6 +7,7 @@
 #include "core/BoundEvent.h"
 #include "core/OpticalNetDevice.h"
 #include "core/RunContext.h"
+#include "core/ScaleUpFabric.h"
 
 namespace ofe::core {
 
@@ -55,10 +56,16 @@ std::string Watchdog::describe(const RunContext& ctx, const std::string& headlin
       ++more;
       continue;
     }
+    if (ctx.inScaleUp(t.id)) {
+      out += fmt::format("\n  transfer {} {} -> {}: {:.0f} of {} B left to send over the scale-up domain", t.id,
+                         ctx.nodeName(t.src), ctx.nodeName(t.dst), ctx.scaleUp().remaining(t.id),
+                         t.wireBytes().count());
+      continue;
+    }
     const TransportFlow& flow = ctx.flow(t.id);
-    const std::int64_t left = t.size.count() - flow.delivered();
+    const std::int64_t left = t.wireBytes().count() - flow.delivered();
     out += fmt::format("\n  transfer {} {} -> {}: {} of {} B left", t.id, ctx.nodeName(t.src), ctx.nodeName(t.dst),
-                       left, t.size.count());
+                       left, t.wireBytes().count());
     if (flow.noRoute) {
       out += ", no route";
     } else {

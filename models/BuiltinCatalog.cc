@@ -362,9 +362,10 @@ void addModules(Catalog& c) {
     m.name = "nvlink4";
     m.formFactor = "NVLink";
     m.medium = Medium::ScaleUp;
-    m.rate = DataRate::gbps(3600);  // 18 links x 25 GB/s = 450 GB/s = 3.6 Tb/s per direction
-    m.lanes = 18;                   // NVLink links per H100
-    m.lineOverhead = 1.0;
+    // 18 links x 20.6 GB/s (NCCL SM90_NVLINK_BW) = 370.8 GB/s = 2966.4 Gb/s of data per direction.
+    m.rate = DataRate::bitsPerSecond(2'966'400'000'000);
+    m.lanes = 18;  // NVLink links per H100
+    m.lineOverhead = 3600.0 / 2966.4;  // 450 GB/s on the wire per direction
     m.fec = "none";
     m.latency = Duration::nanoseconds(50);
     m.reach = Length::metres(2);
@@ -372,12 +373,38 @@ void addModules(Catalog& c) {
     m.power = Power::watts(0);
     m.source =
         "NVIDIA H100 datasheet: NVLink 4, 18 links, 900 GB/s bidirectional (not in reference "
-        "sheet)";
+        "sheet); data rate: NCCL src/graph/topo.h SM90_NVLINK_BW = 20.6 GB/s per link, and "
+        "github.com/NVIDIA/nccl-tests/issues/212 (NCCL maintainer: '450GB/s is the line rate. "
+        "With the protocol overhead (~20%) NCCL can get an effective NVLink bandwidth of 370GB/s')";
     m.assumption = true;
     m.notes =
-        "rate 900 GB/s / 2 = 450 GB/s = 3.6 Tb/s per direction; power 0: counted in the GPU and "
-        "NVSwitch power; latency 50 ns per end (SerDes + link layer) and 2 m in-chassis reach are "
-        "estimates; NVLink line coding not modelled (overhead 1.0)";
+        "line 900 GB/s / 2 = 450 GB/s = 3.6 Tb/s per direction, of which 370.8 GB/s carries data "
+        "(NVLink packet headers and flow control: line overhead 1.2136); power 0: counted in the "
+        "GPU and NVSwitch power; latency 50 ns per end (SerDes + link layer) and 2 m in-chassis "
+        "reach are estimates";
+    c.put(m);
+  }
+  {
+    OpticalModule m;
+    m.name = "nvlink5";
+    m.formFactor = "NVLink";
+    m.medium = Medium::ScaleUp;
+    // 18 links x 40.1 GB/s (NCCL SM100_NVLINK_BW) = 721.8 GB/s = 5774.4 Gb/s of data per direction.
+    m.rate = DataRate::bitsPerSecond(5'774'400'000'000);
+    m.lanes = 18;  // NVLink links per B200
+    m.lineOverhead = 7200.0 / 5774.4;  // 900 GB/s on the wire per direction
+    m.fec = "none";
+    m.latency = Duration::nanoseconds(50);
+    m.reach = Length::metres(2);
+    m.maxChannelLoss = Decibel(0.0);
+    m.power = Power::watts(0);
+    m.source =
+        "NVIDIA B200: NVLink 5, 18 links, 1.8 TB/s bidirectional (not in reference sheet); data "
+        "rate: NCCL src/graph/topo.h SM100_NVLINK_BW = 40.1 GB/s per link";
+    m.assumption = true;
+    m.notes =
+        "line 1.8 TB/s / 2 = 900 GB/s = 7.2 Tb/s per direction, of which 721.8 GB/s carries data; "
+        "power 0, latency 50 ns per end and 2 m reach as nvlink4 (estimates)";
     c.put(m);
   }
 }
@@ -534,15 +561,38 @@ void addSwitches(Catalog& c) {
     s.portToPort = Duration::nanoseconds(300);
     s.cutThrough = true;
     s.power = Power::watts(400);
+    s.inNetworkReduction = true;  // NVLink SHARP (NVLS), third-generation NVSwitch and later
+    s.reductionEfficiency = 0.85;
     s.source =
         "engineering estimate; GPU-side figures from the NVIDIA H100 datasheet (NVLink 4, 18 "
-        "links, "
-        "900 GB/s; not in reference sheet)";
+        "links, 900 GB/s; not in reference sheet); NVLS efficiency 0.85: NCCL src/graph/tuning.cc "
+        "nvlsEfficiency (Hopper)";
     s.assumption = true;
     s.notes =
         "models the NVSwitch complex of one DGX H100 (4 chips) as one switch with 8 GPU ports of "
         "3.6 Tb/s (non-blocking for 8 GPUs); latency 300 ns (switch-hop class), 400 W (4 x ~100 W) "
-        "and buffer 0 (credit-based, not modelled) are estimates";
+        "and buffer 0 (credit-based, lossless) are estimates";
+    c.put(s);
+  }
+  {
+    SwitchModel s;
+    s.name = "nvswitch-gen5";
+    s.ports = 8;  // one logical port per B200 of a DGX B200
+    s.portRate = DataRate::gbps(7200);
+    s.capacity = s.portRate * s.ports;
+    s.buffer = Bytes(0);
+    s.portToPort = Duration::nanoseconds(300);
+    s.cutThrough = true;
+    s.power = Power::watts(400);
+    s.inNetworkReduction = true;
+    s.reductionEfficiency = 0.74;
+    s.source =
+        "NVIDIA B200: NVLink 5, 1.8 TB/s (not in reference sheet); NVLS efficiency 0.74: NCCL "
+        "src/graph/tuning.cc nvlsEfficiency (Blackwell)";
+    s.assumption = true;
+    s.notes =
+        "the NVSwitch complex of one DGX B200 as one switch with 8 GPU ports of 7.2 Tb/s; latency, "
+        "power and buffer as nvswitch-gen4 (estimates)";
     c.put(s);
   }
 }
@@ -625,6 +675,7 @@ void addGpus(Catalog& c) {
   {
     GpuModel g;
     g.name = "h100-sxm";
+    g.architecture = GpuArchitecture::Hopper;
     g.power = Power::watts(700);
     g.nics = 1;
     g.nicRate = DataRate::gbps(400);
@@ -647,6 +698,7 @@ void addGpus(Catalog& c) {
   {
     GpuModel g;
     g.name = "b200";
+    g.architecture = GpuArchitecture::Blackwell;
     g.power = Power::watts(1000);
     g.nics = 1;
     g.nicRate = DataRate::gbps(400);

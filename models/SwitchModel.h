@@ -21,6 +21,11 @@ struct SwitchModel {
   Duration portToPort;    ///< port-to-port latency (cut-through, no queueing)
   bool cutThrough = true;
   Power power;            ///< system power without optics
+  /// Reduces data inside the switch (NVLink SHARP on an NVSwitch, SHARP on an
+  /// InfiniBand switch); the nvls and nvls-tree algorithms need it.
+  bool inNetworkReduction = false;
+  /// Share of a port's rate that reduction and multicast traffic achieves (1 = line rate).
+  double reductionEfficiency = 1.0;
   std::string source;
   bool assumption = false;
   std::string notes;

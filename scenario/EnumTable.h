@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "models/GpuModel.h"
 #include "models/OpticalModule.h"
 #include "models/SwitchQueueModel.h"
 #include "models/TransportModel.h"
@@ -27,6 +28,18 @@ struct EnumTable<models::Medium> {
         {models::Medium::Singlemode, "singlemode"},
         {models::Medium::Copper, "copper"},
         {models::Medium::ScaleUp, "scale-up"}};
+    return table;
+  }
+};
+
+template <>
+struct EnumTable<models::GpuArchitecture> {
+  static const std::vector<std::pair<models::GpuArchitecture, std::string>>& entries() {
+    static const std::vector<std::pair<models::GpuArchitecture, std::string>> table = {
+        {models::GpuArchitecture::Volta, "volta"},
+        {models::GpuArchitecture::Ampere, "ampere"},
+        {models::GpuArchitecture::Hopper, "hopper"},
+        {models::GpuArchitecture::Blackwell, "blackwell"}};
     return table;
   }
 };
@@ -69,11 +82,29 @@ template <>
 struct EnumTable<traffic::Algorithm> {
   static const std::vector<std::pair<traffic::Algorithm, std::string>>& entries() {
     static const std::vector<std::pair<traffic::Algorithm, std::string>> table = {
+        {traffic::Algorithm::Auto, "auto"},
         {traffic::Algorithm::Ring, "ring"},
-        {traffic::Algorithm::DoubleBinaryTree, "double-binary-tree"},
-        {traffic::Algorithm::HalvingDoubling, "halving-doubling"},
+        {traffic::Algorithm::Tree, "tree"},
+        {traffic::Algorithm::Nvls, "nvls"},
+        {traffic::Algorithm::NvlsTree, "nvls-tree"},
+        {traffic::Algorithm::Pxn, "pxn"},
         {traffic::Algorithm::Direct, "direct"},
+        {traffic::Algorithm::FlatRing, "flat-ring"},
+        {traffic::Algorithm::FlatDoubleBinaryTree, "flat-double-binary-tree"},
+        {traffic::Algorithm::HalvingDoubling, "halving-doubling"},
         {traffic::Algorithm::Hierarchical, "hierarchical"}};
+    return table;
+  }
+};
+
+template <>
+struct EnumTable<traffic::Protocol> {
+  static const std::vector<std::pair<traffic::Protocol, std::string>>& entries() {
+    static const std::vector<std::pair<traffic::Protocol, std::string>> table = {
+        {traffic::Protocol::Auto, "auto"},
+        {traffic::Protocol::LL, "ll"},
+        {traffic::Protocol::LL128, "ll128"},
+        {traffic::Protocol::Simple, "simple"}};
     return table;
   }
 };

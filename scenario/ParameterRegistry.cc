@@ -211,7 +211,14 @@ void ParameterRegistry::declareCatalog() {
       .add("buffer", &SwitchModel::buffer, "Shared packet buffer.")
       .add("port_to_port", &SwitchModel::portToPort, "Port-to-port latency without queueing.")
       .add("cut_through", &SwitchModel::cutThrough, "Forwards before the whole frame has arrived.")
-      .add("power", &SwitchModel::power, "System power without optics.");
+      .add("power", &SwitchModel::power, "System power without optics.")
+      .add("in_network_reduction", &SwitchModel::inNetworkReduction,
+           "Reduces data inside the switch (NVLink SHARP on an NVSwitch); the nvls and nvls-tree algorithms "
+           "need it on every server's scale-up switch.")
+      .add("reduction_efficiency", &SwitchModel::reductionEfficiency,
+           "Share of a port's rate that in-switch reduction and multicast reach (NCCL's NVLS efficiency: "
+           "0.85 on Hopper).")
+      .range(0.001, 1);
   declareProvenance(set<SwitchModel>());
 
   using models::CircuitSwitchModel;
@@ -241,13 +248,17 @@ void ParameterRegistry::declareCatalog() {
   set<GpuModel>()
       .add("name", &GpuModel::name, "Catalog key, e.g. h100-sxm.")
       .required()
+      .add("architecture", &GpuModel::architecture,
+           "GPU generation; selects NCCL's per-generation tuning constants and search speeds.")
       .add("power", &GpuModel::power, "Board power (TDP).")
       .add("nics", &GpuModel::nics, "Scale-out NIC ports per GPU.")
       .range(1, kNoLimit)
       .add("nic_rate", &GpuModel::nicRate, "Rate of one NIC port.")
       .add("nic_power", &GpuModel::nicPower, "Power of one NIC.")
       .add("scale_up_rate", &GpuModel::scaleUpRate, "NVLink-class bandwidth per direction.")
-      .add("scale_up_latency", &GpuModel::scaleUpLatency, "One-way GPU-to-GPU latency over the scale-up switch.")
+      .add("scale_up_latency", &GpuModel::scaleUpLatency,
+           "One-way latency of a scale-up transfer (GPU to GPU over the scale-up switch), added after its last "
+           "byte leaves.")
       .add("nic_latency", &GpuModel::nicLatency, "Host/NIC pipeline latency, one way, per end.")
       .add("gpus_per_server", &GpuModel::gpusPerServer, "GPUs in one server.")
       .range(1, kNoLimit);
@@ -511,7 +522,16 @@ void ParameterRegistry::declareWorkload() {
 
   set<CollectiveSpec>()
       .add("op", &CollectiveSpec::op, "Collective operation, as in NCCL.")
-      .add("algorithm", &CollectiveSpec::algorithm, "How it is decomposed into point-to-point transfers.")
+      .add("algorithm", &CollectiveSpec::algorithm,
+           "How it is decomposed into transfers: `auto` picks per size what NCCL's tuning model picks; "
+           "ring, tree, nvls, nvls-tree, pxn and direct (all-to-all, send-recv) follow NCCL; flat-ring, "
+           "flat-double-binary-tree, halving-doubling, hierarchical and direct (all-reduce, all-gather, "
+           "reduce-scatter) are textbook schedules in rank order (docs/collectives.md).")
+      .add("protocol", &CollectiveSpec::protocol,
+           "NCCL protocol of the NCCL algorithms: `auto` picks as NCCL does; flat schedules take none.")
+      .add("nccl_channels", &CollectiveSpec::ncclChannels,
+           "NCCL channels the data is split over (not a link's `channels`); 0 lets NCCL's rule choose per size.")
+      .range(0, 64)
       .custom(KeyDoc{"size", "bytes", ValueCodec<Bytes>::text(CollectiveSpec{}.minBytes),
                      "Message size S in the nccl-tests convention (per-rank buffer for all-reduce, "
                      "broadcast, reduce; total over ranks for all-gather, reduce-scatter, all-to-all).",

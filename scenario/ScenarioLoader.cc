@@ -457,8 +457,9 @@ const char* ScenarioLoader::defaultScenarioText() {
   static const char* const text = R"(# The built-in scenario: what `ofe` runs when no file is given.
 name: default
 description: >-
-  One scalable unit of a rail-optimised H100 pod (8 servers x 8 GPUs, NVLink scale-up,
-  8 rail leaves, 4 spines) running a 64-rank ring all-reduce sweep from 1 KiB to 256 MiB.
+  One scalable unit of a rail-optimised H100 pod (8 servers x 8 GPUs, 8 x 400G NICs per server,
+  NVLink and NVSwitch inside each server, 8 rail leaves, 4 spines) running an nccl-tests-style
+  all-reduce sweep from 1 KiB to 1 GiB with the algorithm and protocol NCCL would pick.
 seed: 1
 sites:
   - name: dc
@@ -469,7 +470,7 @@ fabrics:
     scalable_units: 1
     servers_per_unit: 8
     gpus_per_server: 8
-    # NVIDIA's 1-SU H100 compute fabric has 8 leaves and 4 spines (optics-datasheet.md, section 6).
+    # NVIDIA's 1-SU H100 compute fabric has 8 leaves and 4 spines (docs/catalog.md).
     spines: 4
 workload:
   jobs:
@@ -478,14 +479,7 @@ workload:
       placement: rail-aligned
       collectives:
         - op: all-reduce
-          algorithm: ring
-          sizes: 1KiB..256MiB
-          iterations: 1
-simulation:
-  queues:
-    # Adaptive routing (per-packet, least-loaded uplink), as AI Ethernet fabrics
-    # use it; with per-flow hashing the ring's spine crossings collide.
-    ecmp: packet-spray
+          sizes: 1KiB..1GiB
 )";
   return text;
 }

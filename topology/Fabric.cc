@@ -124,4 +124,14 @@ std::size_t Fabric::countOf(NodeKind kind) const {
       std::count_if(nodes_.begin(), nodes_.end(), [kind](const Node& n) { return n.kind == kind; }));
 }
 
+NodeId Fabric::scaleUpSwitchOf(NodeId gpu) const {
+  NodeId best = kNoNode;
+  for (LinkId l : linksOf(gpu)) {
+    const Link& link = links_[l];
+    const NodeId other = link.other(gpu);
+    if (link.up && nodes_[other].kind == NodeKind::ScaleUpSwitch && other < best) best = other;
+  }
+  return best;
+}
+
 }  // namespace ofe::topology

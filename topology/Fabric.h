@@ -44,6 +44,9 @@ class Fabric {
   /// Links touching @p id, in insertion order.
   const std::vector<LinkId>& linksOf(NodeId id) const { return incident_.at(id); }
   std::optional<NodeId> findNode(const std::string& name) const;
+  /// The scale-up domain of GPU @p gpu: the lowest-numbered NodeKind::ScaleUpSwitch
+  /// it links to over a link that is up, or kNoNode.
+  NodeId scaleUpSwitchOf(NodeId gpu) const;
   /// Node ids of one kind, ascending.
   std::vector<NodeId> nodesOfKind(NodeKind kind) const;
   /// Number of nodes of one kind.

@@ -6,6 +6,8 @@
 
 #include "topology/Ids.h"
 #include "traffic/JobSpec.h"
+#include "traffic/NcclTopology.h"
+#include "traffic/NcclTuner.h"
 #include "traffic/Transfer.h"
 #include "units/Bytes.h"
 #include "units/Duration.h"
@@ -16,7 +18,16 @@ namespace ofe::traffic {
 /// only rank indices and node ids, never the engine that will run the plan.
 struct CollectiveCall {
   CollectiveOp op = CollectiveOp::AllReduce;
-  Algorithm algorithm = Algorithm::Ring;
+  Algorithm algorithm = Algorithm::FlatRing;  ///< never Auto here: the workload resolves it
+  /// NCCL algorithms: the protocol (never Auto), whose framing sets
+  /// Transfer::wire and whose per-hop latencies (`costs`) set Transfer::overhead.
+  /// Auto for flat schedules, which move raw bytes with no overhead.
+  Protocol protocol = Protocol::Auto;
+  int channels = 1;                     ///< NCCL channels the data is split over
+  NcclHopCosts costs;                   ///< per-hop latencies of algorithm x protocol
+  /// NCCL algorithms: the communicator's servers, channels, ring orders and
+  /// trees (must outlive the call); nullptr for flat schedules.
+  const NcclTopology* topology = nullptr;
   std::vector<topology::NodeId> ranks;  ///< GPU of each rank (rank = index)
   Bytes size;                           ///< S in the nccl-tests convention (docs/collectives.md)
   int chunks = 0;                       ///< pipeline chunks; 0 = defaultChunks()

@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <set>
+#include <stdexcept>
 #include <utility>
+
+#include "traffic/NcclProtocol.h"
 
 namespace ofe::traffic {
 
@@ -47,20 +50,51 @@ Arrival CollectiveWriter::entryDeps(int src, int dst) const {
   return deps;
 }
 
-Arrival CollectiveWriter::send(int src, int dst, Bytes size, int step, const Arrival& deps, bool final) {
+Arrival CollectiveWriter::send(int src, int dst, Bytes size, int step, const Arrival& deps, bool final,
+                               int connection) {
+  const NcclTopology* topo = call_.topology;
+  const bool sameServer = topo == nullptr || topo->serverOf(src) == topo->serverOf(dst);
+  return add(call_.ranks.at(static_cast<std::size_t>(src)), call_.ranks.at(static_cast<std::size_t>(dst)), src, dst,
+             size, step, deps, final, connection, sameServer);
+}
+
+Arrival CollectiveWriter::sendToSwitch(int rank, Bytes size, int step, const Arrival& deps, int connection) {
+  if (call_.topology == nullptr) throw std::logic_error("sendToSwitch needs the call's NCCL topology");
+  const topology::NodeId sw = call_.topology->scaleUpSwitch(call_.topology->serverOf(rank));
+  return add(call_.ranks.at(static_cast<std::size_t>(rank)), sw, rank, -1, size, step, deps, false, connection, true);
+}
+
+Arrival CollectiveWriter::sendFromSwitch(int rank, Bytes size, int step, const Arrival& deps, bool final,
+                                         int connection) {
+  if (call_.topology == nullptr) throw std::logic_error("sendFromSwitch needs the call's NCCL topology");
+  const topology::NodeId sw = call_.topology->scaleUpSwitch(call_.topology->serverOf(rank));
+  return add(sw, call_.ranks.at(static_cast<std::size_t>(rank)), -1, rank, size, step, deps, final, connection, true);
+}
+
+Arrival CollectiveWriter::add(topology::NodeId from, topology::NodeId to, int srcRank, int dstRank, Bytes size,
+                              int step, const Arrival& deps, bool final, int connection, bool sameServer) {
   const bool entry = std::none_of(deps.begin(), deps.end(), [this](TransferId id) { return id >= first_; });
   Arrival after = deps;
-  merge(after, entry ? entryDeps(src, dst) : Arrival{});
+  // A switch-side transfer only follows a rank's own data, so its entry waits
+  // on what its rank (the one end that is a rank) waits on.
+  const int waiting = srcRank >= 0 ? srcRank : dstRank;
+  const int peer = srcRank >= 0 && dstRank >= 0 ? dstRank : waiting;
+  merge(after, entry ? entryDeps(waiting, peer) : Arrival{});
   Arrival arrival;
   if (size.count() > 0) {
     Transfer t;
-    t.src = call_.ranks.at(static_cast<std::size_t>(src));
-    t.dst = call_.ranks.at(static_cast<std::size_t>(dst));
+    t.src = from;
+    t.dst = to;
     t.size = size;
     t.after = std::move(after);
     if (entry) t.notBefore = call_.notBefore;
-    t.srcRank = src;
-    t.dstRank = dst;
+    if (call_.protocol != Protocol::Auto) {
+      t.wire = NcclProtocol::wireBytes(call_.protocol, size);
+      t.overhead = (sameServer ? call_.costs.intra : call_.costs.inter) + (entry ? call_.costs.base : Duration());
+    }
+    t.connection = connection;
+    t.srcRank = srcRank;
+    t.dstRank = dstRank;
     t.collective = call_.collective;
     t.step = step;
     arrival.push_back(plan_.add(std::move(t)));
@@ -70,10 +104,14 @@ Arrival CollectiveWriter::send(int src, int dst, Bytes size, int step, const Arr
   }
   if (final) {
     // Deduplicated once in finish(): a rank of a direct algorithm collects O(n) of these.
-    auto& mine = done_[static_cast<std::size_t>(src)];
-    auto& theirs = done_[static_cast<std::size_t>(dst)];
-    mine.insert(mine.end(), arrival.begin(), arrival.end());
-    theirs.insert(theirs.end(), arrival.begin(), arrival.end());
+    if (srcRank >= 0) {
+      auto& mine = done_[static_cast<std::size_t>(srcRank)];
+      mine.insert(mine.end(), arrival.begin(), arrival.end());
+    }
+    if (dstRank >= 0) {
+      auto& theirs = done_[static_cast<std::size_t>(dstRank)];
+      theirs.insert(theirs.end(), arrival.begin(), arrival.end());
+    }
   }
   return arrival;
 }

@@ -18,6 +18,10 @@ using Arrival = std::vector<TransferId>;
 /// call send() in an order where every dependency already exists; the writer
 ///  - adds the call's `after` / `rankAfter` lists and `notBefore` to entry
 ///    transfers (those with no dependency inside this instance),
+///  - for NCCL algorithms frames the payload with the call's protocol
+///    (Transfer::wire) and charges its latencies (Transfer::overhead): the
+///    per-hop cost inside or between servers, plus the base latency on entry
+///    transfers,
 ///  - skips pieces of 0 bytes (uneven splits of small messages) by handing back
 ///    their dependencies as the arrival, so chains stay intact,
 ///  - collects each rank's final-round transfers for CollectiveOutput::done.
@@ -29,7 +33,13 @@ class CollectiveWriter {
   /// Adds @p size bytes from rank @p src to rank @p dst once @p deps are
   /// delivered and returns the arrival token ({id}, or for 0 bytes the
   /// dependencies themselves). @p final marks a transfer of the last round.
-  Arrival send(int src, int dst, Bytes size, int step, const Arrival& deps, bool final = false);
+  Arrival send(int src, int dst, Bytes size, int step, const Arrival& deps, bool final = false,
+               int connection = -1);
+  /// The same from rank @p rank to the scale-up switch of its server (NVLS:
+  /// data the switch reduces or multicasts). Needs the call's topology.
+  Arrival sendToSwitch(int rank, Bytes size, int step, const Arrival& deps, int connection);
+  /// The same from the scale-up switch of @p rank's server to @p rank.
+  Arrival sendFromSwitch(int rank, Bytes size, int step, const Arrival& deps, bool final, int connection);
 
   /// Number of ranks of the call.
   int ranks() const { return static_cast<int>(call_.ranks.size()); }
@@ -42,6 +52,10 @@ class CollectiveWriter {
 
  private:
   Arrival entryDeps(int src, int dst) const;
+  /// Adds one transfer between nodes @p from and @p to (ranks @p srcRank /
+  /// @p dstRank, -1 for a switch) and does the bookkeeping of send().
+  Arrival add(topology::NodeId from, topology::NodeId to, int srcRank, int dstRank, Bytes size, int step,
+              const Arrival& deps, bool final, int connection, bool sameServer);
 
   Plan& plan_;
   const CollectiveCall& call_;

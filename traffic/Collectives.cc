@@ -71,30 +71,64 @@ void validate(const CollectiveCall& call) {
     throw std::invalid_argument(fmt::format("halving-doubling {} needs a power-of-two rank count, got {}", op, n));
   }
   if (call.algorithm == Algorithm::Hierarchical) validateDomains(call);
+  if (call.algorithm == Algorithm::Auto) {
+    throw std::invalid_argument(fmt::format("{}: resolve algorithm 'auto' before expanding it", op));
+  }
+  // Direct all-to-all and send-recv may also run raw (protocol Auto), as the flat schedules do.
+  if (isNcclAlgorithm(call.algorithm) && call.protocol == Protocol::Auto) {
+    throw std::invalid_argument(fmt::format("{} {}: resolve protocol 'auto' before expanding it", op, alg));
+  }
+  if (!usesProtocol(call.op, call.algorithm) && call.protocol != Protocol::Auto) {
+    throw std::invalid_argument(fmt::format("{} {}: a flat schedule moves raw bytes and takes no protocol", op, alg));
+  }
+  const bool needsTopology = call.algorithm == Algorithm::Ring || call.algorithm == Algorithm::Tree ||
+                             call.algorithm == Algorithm::Nvls || call.algorithm == Algorithm::NvlsTree ||
+                             call.algorithm == Algorithm::Pxn;
+  if (needsTopology && call.topology == nullptr) {
+    throw std::invalid_argument(fmt::format("{} {} needs the communicator's NCCL topology", op, alg));
+  }
+  if (call.topology != nullptr && call.topology->ranks() != n) {
+    throw std::invalid_argument(fmt::format("{}: the NCCL topology has {} ranks, the call {}", op,
+                                            call.topology->ranks(), n));
+  }
+  if (needsTopology && call.algorithm != Algorithm::Pxn && !call.topology->uniform()) {
+    throw std::invalid_argument(
+        fmt::format("{} {} needs the same number of ranks on every server (use a flat-* schedule)", op, alg));
+  }
+  if (call.channels < 1) throw std::invalid_argument(fmt::format("{}: channels must be at least 1", op));
 }
 
 }  // namespace
 
 bool isSupported(CollectiveOp op, Algorithm algorithm) {
+  using A = Algorithm;
+  if (algorithm == A::Auto) return true;
   switch (op) {
-    case CollectiveOp::AllReduce: return true;
+    case CollectiveOp::AllReduce: return algorithm != A::Pxn;
     case CollectiveOp::AllGather:
     case CollectiveOp::ReduceScatter:
-      return algorithm == Algorithm::Ring || algorithm == Algorithm::Direct ||
-             algorithm == Algorithm::HalvingDoubling;
-    case CollectiveOp::AllToAll: return algorithm == Algorithm::Direct;
+      return algorithm == A::Ring || algorithm == A::Direct || algorithm == A::FlatRing ||
+             algorithm == A::HalvingDoubling;
+    case CollectiveOp::AllToAll: return algorithm == A::Pxn || algorithm == A::Direct;
     case CollectiveOp::Broadcast:
-    case CollectiveOp::Reduce: return algorithm == Algorithm::Ring || algorithm == Algorithm::DoubleBinaryTree;
-    case CollectiveOp::SendRecv: return algorithm == Algorithm::Ring || algorithm == Algorithm::Direct;
+    case CollectiveOp::Reduce:
+      return algorithm == A::Ring || algorithm == A::FlatRing || algorithm == A::FlatDoubleBinaryTree;
+    case CollectiveOp::SendRecv: return algorithm == A::Ring || algorithm == A::Direct || algorithm == A::FlatRing;
   }
   return false;
 }
 
+bool usesProtocol(CollectiveOp op, Algorithm algorithm) {
+  if (isNcclAlgorithm(algorithm)) return true;
+  // NCCL runs all-to-all and send-recv as point-to-point operations.
+  return algorithm == Algorithm::Direct && (op == CollectiveOp::AllToAll || op == CollectiveOp::SendRecv);
+}
+
 int defaultChunks(CollectiveOp op, Algorithm algorithm, Bytes size) {
   std::int64_t pipelined = 0;
-  if (algorithm == Algorithm::DoubleBinaryTree) {
+  if (algorithm == Algorithm::FlatDoubleBinaryTree) {
     pipelined = (size.count() + 1) / 2;
-  } else if (algorithm == Algorithm::Ring && (op == CollectiveOp::Broadcast || op == CollectiveOp::Reduce)) {
+  } else if (algorithm == Algorithm::FlatRing && (op == CollectiveOp::Broadcast || op == CollectiveOp::Reduce)) {
     pipelined = size.count();
   }
   if (pipelined == 0) return 1;
@@ -110,42 +144,52 @@ CollectiveOutput appendCollective(Plan& plan, const CollectiveCall& call) {
   std::vector<int> everyone(static_cast<std::size_t>(n));
   std::iota(everyone.begin(), everyone.end(), 0);
   CollectiveWriter w(plan, call);
+  using A = Algorithm;
   switch (call.op) {
     case CollectiveOp::AllReduce:
       switch (call.algorithm) {
-        case Algorithm::Ring: alg::ringAllReduce(w, everyone, call.size, chunks, 0, {}, true); break;
-        case Algorithm::DoubleBinaryTree: alg::treeAllReduce(w, call.size, chunks); break;
-        case Algorithm::HalvingDoubling: alg::halvingDoublingAllReduce(w, call.size); break;
-        case Algorithm::Direct: {
+        case A::Ring: alg::ncclRingAllReduce(w, call.size); break;
+        case A::Tree: alg::ncclTreeAllReduce(w, call.size); break;
+        case A::Nvls: alg::nvlsAllReduce(w, call.size); break;
+        case A::NvlsTree: alg::nvlsTreeAllReduce(w, call.size); break;
+        case A::FlatRing: alg::ringAllReduce(w, everyone, call.size, chunks, 0, {}, true); break;
+        case A::FlatDoubleBinaryTree: alg::treeAllReduce(w, call.size, chunks); break;
+        case A::HalvingDoubling: alg::halvingDoublingAllReduce(w, call.size); break;
+        case A::Direct: {
           const auto reduced = alg::directReduceScatter(w, everyone, call.size, 0, {}, false);
           alg::directAllGather(w, everyone, call.size, 1, reduced, true);
           break;
         }
-        case Algorithm::Hierarchical: alg::hierarchicalAllReduce(w, call.domains, call.size, chunks); break;
+        case A::Hierarchical: alg::hierarchicalAllReduce(w, call.domains, call.size, chunks); break;
+        default: break;
       }
       break;
     case CollectiveOp::AllGather:
-      if (call.algorithm == Algorithm::Ring) alg::ringAllGather(w, everyone, call.size, chunks, 0);
-      if (call.algorithm == Algorithm::Direct) alg::directAllGather(w, everyone, call.size, 0, {}, true);
-      if (call.algorithm == Algorithm::HalvingDoubling) alg::doublingAllGather(w, call.size);
+      if (call.algorithm == A::Ring) alg::ncclRingAllGather(w, call.size);
+      if (call.algorithm == A::FlatRing) alg::ringAllGather(w, everyone, call.size, chunks, 0);
+      if (call.algorithm == A::Direct) alg::directAllGather(w, everyone, call.size, 0, {}, true);
+      if (call.algorithm == A::HalvingDoubling) alg::doublingAllGather(w, call.size);
       break;
     case CollectiveOp::ReduceScatter:
-      if (call.algorithm == Algorithm::Ring) alg::ringReduceScatter(w, everyone, call.size, chunks, 0);
-      if (call.algorithm == Algorithm::Direct) alg::directReduceScatter(w, everyone, call.size, 0, {}, true);
-      if (call.algorithm == Algorithm::HalvingDoubling) alg::halvingReduceScatter(w, call.size);
+      if (call.algorithm == A::Ring) alg::ncclRingReduceScatter(w, call.size);
+      if (call.algorithm == A::FlatRing) alg::ringReduceScatter(w, everyone, call.size, chunks, 0);
+      if (call.algorithm == A::Direct) alg::directReduceScatter(w, everyone, call.size, 0, {}, true);
+      if (call.algorithm == A::HalvingDoubling) alg::halvingReduceScatter(w, call.size);
       break;
-    case CollectiveOp::AllToAll: alg::directAllToAll(w, call.size); break;
+    case CollectiveOp::AllToAll: alg::p2pAllToAll(w, call.size, call.algorithm == A::Pxn); break;
     case CollectiveOp::Broadcast:
     case CollectiveOp::Reduce: {
       const bool towardsRoot = call.op == CollectiveOp::Reduce;
-      if (call.algorithm == Algorithm::Ring) {
+      if (call.algorithm == A::Ring) {
+        alg::ncclRingBroadcastOrReduce(w, call.size, call.root, towardsRoot);
+      } else if (call.algorithm == A::FlatRing) {
         alg::chain(w, call.size, chunks, call.root, towardsRoot);
       } else {
         alg::treeBroadcastOrReduce(w, call.size, chunks, call.root, towardsRoot);
       }
       break;
     }
-    case CollectiveOp::SendRecv: alg::sendRecv(w, call.size, chunks, call.algorithm == Algorithm::Ring); break;
+    case CollectiveOp::SendRecv: alg::sendRecv(w, call.size, chunks, call.algorithm != A::Direct); break;
   }
   return w.finish();
 }

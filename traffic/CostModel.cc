@@ -113,13 +113,17 @@ Duration estimate(CollectiveOp op, Algorithm algorithm, int n, Bytes size, const
   if (!isSupported(op, algorithm)) {
     throw std::invalid_argument(fmt::format("{} has no {} algorithm", toString(op), toString(algorithm)));
   }
+  if (usesProtocol(op, algorithm)) {
+    throw std::invalid_argument(
+        fmt::format("{} {} runs NCCL's schedule: see ncclEstimate", toString(op), toString(algorithm)));
+  }
   if (p.bandwidth.bps() <= 0) throw std::invalid_argument("estimate needs a positive bandwidth");
   const Duration a = p.alpha;
   const DataRate b = p.bandwidth;
   switch (op) {
     case CollectiveOp::AllReduce:
       switch (algorithm) {
-        case Algorithm::Ring: return a * (2 * (n - 1)) + wireTime(2 * (n - 1), n, size, b);
+        case Algorithm::FlatRing: return a * (2 * (n - 1)) + wireTime(2 * (n - 1), n, size, b);
         case Algorithm::Direct: return a * 2 + wireTime(2 * (n - 1), n, size, b);
         case Algorithm::HalvingDoubling: {
           const int l = log2Floor(n);
@@ -129,13 +133,14 @@ Duration estimate(CollectiveOp op, Algorithm algorithm, int n, Bytes size, const
           if (q != n) t += (a + wireTime(1, 1, size, b)) * 2;
           return t;
         }
-        case Algorithm::DoubleBinaryTree: return treeAllReduce(n, size, p);
+        case Algorithm::FlatDoubleBinaryTree: return treeAllReduce(n, size, p);
         case Algorithm::Hierarchical: return hierarchical(n, size, p);
+        default: break;
       }
       break;
     case CollectiveOp::AllGather:
     case CollectiveOp::ReduceScatter:
-      if (algorithm == Algorithm::Ring) return a * (n - 1) + wireTime(n - 1, n, size, b);
+      if (algorithm == Algorithm::FlatRing) return a * (n - 1) + wireTime(n - 1, n, size, b);
       if (algorithm == Algorithm::Direct) return a + wireTime(n - 1, n, size, b);
       if (!isPowerOfTwo(n)) {
         throw std::invalid_argument(fmt::format("halving-doubling {} needs a power-of-two rank count, got {}",
@@ -145,7 +150,7 @@ Duration estimate(CollectiveOp op, Algorithm algorithm, int n, Bytes size, const
     case CollectiveOp::AllToAll: return a + wireTime(n - 1, n, size, b);
     case CollectiveOp::Broadcast:
     case CollectiveOp::Reduce:
-      if (algorithm == Algorithm::Ring) return a * (n - 1) + wireTime(1, 1, size, b);
+      if (algorithm == Algorithm::FlatRing) return a * (n - 1) + wireTime(1, 1, size, b);
       return treeRooted(n, size, p);
     case CollectiveOp::SendRecv: return a + wireTime(1, 1, size, b);
   }

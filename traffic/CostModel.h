@@ -19,11 +19,12 @@ struct CostParameters {
 };
 
 /// Estimated time of one @p op over @p n ranks on S = @p size bytes (nccl-tests
-/// convention) with @p algorithm, on an ideal non-blocking fabric where each
+/// convention) with flat schedule @p algorithm, on an ideal non-blocking fabric where each
 /// rank sends and receives at `bandwidth` and every message pays `alpha`.
 /// Pipelined algorithms are given in the limit of fine chunks (no fill term).
 /// Bandwidth terms are exact fractions rounded once to the picosecond.
-/// @throws std::invalid_argument for n < 2, an unsupported pair, a zero rate,
+/// @throws std::invalid_argument for n < 2, an unsupported pair, an NCCL
+/// algorithm (ncclEstimate covers those), a zero rate,
 /// halving-doubling all-gather/reduce-scatter on a non-power-of-two n, or
 /// hierarchical with n not a multiple of gpusPerServer.
 Duration estimate(CollectiveOp op, Algorithm algorithm, int n, Bytes size, const CostParameters& params);

@@ -14,13 +14,30 @@ namespace ofe::traffic {
 /// Collective operations, named as in NCCL / nccl-tests.
 enum class CollectiveOp { AllReduce, AllGather, ReduceScatter, AllToAll, Broadcast, Reduce, SendRecv };
 
-/// How a collective is decomposed into point-to-point transfers.
+/// How a collective is decomposed into point-to-point transfers. The first
+/// group follows NCCL (names and schedules of NCCL 2.30, docs/collectives.md);
+/// the second keeps textbook schedules over ranks in rank order.
 enum class Algorithm {
-  Ring,              ///< pipelined ring (reduce-scatter + all-gather for all-reduce)
-  DoubleBinaryTree,  ///< NCCL-style two complementary trees, pipelined
-  HalvingDoubling,   ///< recursive halving-doubling (Rabenseifner)
-  Direct,            ///< every rank to every rank at once
-  Hierarchical,      ///< scale-up domain first, rail-aware inter-server ring, then scale-up again
+  Auto,                  ///< what NCCL's tuning model picks for the op, size and topology
+  Ring,                  ///< NCCL rings: several channels, NVLink inside a server, rail-matched NICs across
+  Tree,                  ///< NCCL trees: NVLink chains inside servers, double binary tree across servers
+  Nvls,                  ///< NVLink SHARP: reduction and multicast in the scale-up switch (one server)
+  NvlsTree,              ///< NVLS inside each server, double binary tree between servers
+  Pxn,                   ///< all-to-all through the GPU on the destination's rail (PCI x NVLink)
+  Direct,                ///< every rank to every rank at once
+  FlatRing,              ///< one ring in rank order (reduce-scatter + all-gather for all-reduce)
+  FlatDoubleBinaryTree,  ///< two complementary binary trees over ranks in rank order, pipelined
+  HalvingDoubling,       ///< recursive halving-doubling (Rabenseifner)
+  Hierarchical,          ///< scale-up domain first, rail-aware inter-server ring, then scale-up again
+};
+
+/// NCCL's wire protocols (src/include/device.h). They apply to the NCCL
+/// algorithms (ring, tree, nvls, nvls-tree, pxn); flat schedules move raw bytes.
+enum class Protocol {
+  Auto,    ///< what NCCL's tuning model picks
+  LL,      ///< 8-byte flag per 8 data bytes: half the bandwidth, lowest latency
+  LL128,   ///< 120 data bytes per 128-byte line
+  Simple,  ///< data then a flag per step: full bandwidth, highest latency
 };
 
 /// How a job's ranks are mapped onto GPUs of the fabric.
@@ -35,10 +52,12 @@ enum class Placement {
 /// nccl-tests convention for S (see docs/collectives.md).
 struct CollectiveSpec {
   CollectiveOp op = CollectiveOp::AllReduce;
-  Algorithm algorithm = Algorithm::Ring;
+  Algorithm algorithm = Algorithm::Auto;
+  Protocol protocol = Protocol::Auto;
+  int ncclChannels = 0;  ///< NCCL channels; 0 lets the tuning model choose per size
   Bytes minBytes = Bytes(1 << 20);
   Bytes maxBytes = Bytes(1 << 20);
-  int iterations = 1;  ///< repetitions of each size, run back to back
+  int iterations = 1;  ///< repetitions of each size, run back to back after a barrier
   int chunks = 0;      ///< pipeline chunks per step; 0 lets the algorithm choose
   int root = 0;        ///< broadcast/reduce root rank
 };

@@ -14,11 +14,23 @@ TransferId Plan::add(Transfer transfer) {
           fmt::format("transfer {} depends on {}, which is not an earlier transfer", id, dep));
     }
   }
-  if (transfer.src == transfer.dst) {
-    throw std::invalid_argument(fmt::format("transfer {} has the same source and destination", id));
+  if (transfer.barrier) {
+    if (transfer.src != transfer.dst || transfer.size.count() != 0 || transfer.wire.count() != 0) {
+      throw std::invalid_argument(fmt::format("barrier {} must stay on one node and carry no bytes", id));
+    }
+  } else {
+    if (transfer.src == transfer.dst) {
+      throw std::invalid_argument(fmt::format("transfer {} has the same source and destination", id));
+    }
+    if (transfer.size.count() <= 0) {
+      throw std::invalid_argument(fmt::format("transfer {} has no bytes", id));
+    }
+    if (transfer.wire.count() != 0 && transfer.wire < transfer.size) {
+      throw std::invalid_argument(fmt::format("transfer {} moves fewer wire bytes than its payload", id));
+    }
   }
-  if (transfer.size.count() <= 0) {
-    throw std::invalid_argument(fmt::format("transfer {} has no bytes", id));
+  if (transfer.overhead < Duration()) {
+    throw std::invalid_argument(fmt::format("transfer {} has a negative overhead", id));
   }
   transfer.id = id;
   transfers_.push_back(std::move(transfer));

@@ -13,7 +13,9 @@ namespace ofe::traffic {
 class Plan {
  public:
   /// Appends a transfer; its id is assigned. @throws std::invalid_argument on a
-  /// dependency that is not an earlier transfer, src == dst, or a size of 0 bytes.
+  /// dependency that is not an earlier transfer, src == dst or a size of 0
+  /// bytes (except for a barrier, which must have both), wire bytes below the
+  /// payload, or a negative overhead.
   TransferId add(Transfer transfer);
   /// Appends every transfer of @p other, renumbering ids and dependencies;
   /// returns the offset added to @p other's ids.
@@ -23,7 +25,7 @@ class Plan {
   const Transfer& transfer(TransferId id) const { return transfers_.at(id); }
   std::size_t size() const { return transfers_.size(); }
   bool empty() const { return transfers_.empty(); }
-  /// Sum of all transfer sizes.
+  /// Sum of all transfer sizes (payload).
   Bytes totalBytes() const;
 
  private:

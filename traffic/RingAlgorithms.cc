@@ -9,7 +9,7 @@ std::size_t at(int i) { return static_cast<std::size_t>(i); }
 }  // namespace
 
 Arrivals ringAllReduce(CollectiveWriter& w, const std::vector<int>& members, Bytes size, int chunks,
-                       int stepBase, const Arrivals& ready, bool final) {
+                       int stepBase, const Arrivals& ready, bool final, int connection) {
   const int k = static_cast<int>(members.size());
   const int steps = 2 * (k - 1);
   // Where chunk c of segment s currently is: segment s starts at member s and
@@ -28,7 +28,7 @@ Arrivals ringAllReduce(CollectiveWriter& w, const std::vector<int>& members, Byt
         // still be arriving (Hierarchical's intra-server phase).
         if (reducing && !ready.empty()) CollectiveWriter::merge(deps, ready[at(from)]);
         token[at(s)][at(c)] = w.send(members[at(from)], members[at(to)], shareOf(segment, chunks, c),
-                                     stepBase + step, deps, final && step == steps - 1);
+                                     stepBase + step, deps, final && step == steps - 1, connection);
         // Step k-2 leaves the fully reduced segment at its owner; later steps deliver copies.
         if (step >= k - 2) {
           Arrival& mine = complete[at(to)];
@@ -41,7 +41,8 @@ Arrivals ringAllReduce(CollectiveWriter& w, const std::vector<int>& members, Byt
   return complete;
 }
 
-void ringAllGather(CollectiveWriter& w, const std::vector<int>& members, Bytes size, int chunks, int stepBase) {
+void ringAllGather(CollectiveWriter& w, const std::vector<int>& members, Bytes size, int chunks, int stepBase,
+                   int connection) {
   const int k = static_cast<int>(members.size());
   std::vector<Arrivals> token(at(k), Arrivals(at(chunks)));
   for (int step = 0; step < k - 1; ++step) {
@@ -51,14 +52,14 @@ void ringAllGather(CollectiveWriter& w, const std::vector<int>& members, Bytes s
       const Bytes block = shareOf(size, k, s);
       for (int c = 0; c < chunks; ++c) {
         token[at(s)][at(c)] = w.send(members[at(from)], members[at(to)], shareOf(block, chunks, c),
-                                     stepBase + step, token[at(s)][at(c)], step == k - 2);
+                                     stepBase + step, token[at(s)][at(c)], step == k - 2, connection);
       }
     }
   }
 }
 
 void ringReduceScatter(CollectiveWriter& w, const std::vector<int>& members, Bytes size, int chunks,
-                       int stepBase) {
+                       int stepBase, int connection) {
   const int k = static_cast<int>(members.size());
   std::vector<Arrivals> token(at(k), Arrivals(at(chunks)));
   for (int step = 0; step < k - 1; ++step) {
@@ -68,30 +69,37 @@ void ringReduceScatter(CollectiveWriter& w, const std::vector<int>& members, Byt
       const Bytes block = shareOf(size, k, s);
       for (int c = 0; c < chunks; ++c) {
         token[at(s)][at(c)] = w.send(members[at(from)], members[at(to)], shareOf(block, chunks, c),
-                                     stepBase + step, token[at(s)][at(c)], step == k - 2);
+                                     stepBase + step, token[at(s)][at(c)], step == k - 2, connection);
       }
+    }
+  }
+}
+
+void chainOver(CollectiveWriter& w, const std::vector<int>& order, Bytes size, int chunks, bool towardsRoot,
+               int connection) {
+  const int n = static_cast<int>(order.size());
+  // Broadcast flows order[0], order[1], ...; reduce flows order[1], ..., order[n-1], order[0].
+  const auto member = [&](int i) { return order[at((towardsRoot ? i + 1 : i) % n)]; };
+  Arrivals previousOnHop(at(n - 1));  // chunk c-1 on each hop
+  for (int c = 0; c < chunks; ++c) {
+    Arrival token;  // chunk c at the sender of the current hop
+    for (int hop = 0; hop < n - 1; ++hop) {
+      // One slot in flight per hop (unless a connection keeps the chunks in
+      // order): a chunk leaves once the previous one on the same hop was
+      // delivered, which is what makes the chain a pipeline.
+      Arrival deps = token;
+      if (connection < 0) CollectiveWriter::merge(deps, previousOnHop[at(hop)]);
+      token = w.send(member(hop), member(hop + 1), shareOf(size, chunks, c), hop, deps, c == chunks - 1, connection);
+      previousOnHop[at(hop)] = token;
     }
   }
 }
 
 void chain(CollectiveWriter& w, Bytes size, int chunks, int root, bool towardsRoot) {
   const int n = w.ranks();
-  // Broadcast flows root, root+1, ..., root+n-1; reduce flows root+1, ..., root+n-1, root.
-  const int start = towardsRoot ? (root + 1) % n : root;
-  Arrivals previousOnHop(at(n - 1));  // chunk c-1 on each hop
-  for (int c = 0; c < chunks; ++c) {
-    Arrival token;  // chunk c at the sender of the current hop
-    for (int hop = 0; hop < n - 1; ++hop) {
-      const int from = (start + hop) % n;
-      const int to = (from + 1) % n;
-      // One slot in flight per hop: a chunk leaves once the previous one on the
-      // same hop was delivered, which is what makes the chain a pipeline.
-      Arrival deps = token;
-      CollectiveWriter::merge(deps, previousOnHop[at(hop)]);
-      token = w.send(from, to, shareOf(size, chunks, c), hop, deps, c == chunks - 1);
-      previousOnHop[at(hop)] = token;
-    }
-  }
+  std::vector<int> order(at(n));
+  for (int i = 0; i < n; ++i) order[at(i)] = (root + i) % n;
+  chainOver(w, order, size, chunks, towardsRoot, -1);
 }
 
 void sendRecv(CollectiveWriter& w, Bytes size, int chunks, bool ring) {

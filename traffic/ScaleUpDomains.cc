@@ -21,11 +21,7 @@ using topology::NodeKind;
 using DomainKey = std::tuple<int, NodeId, std::string, int, int>;
 
 DomainKey domainKey(const Fabric& fabric, NodeId gpu) {
-  NodeId sw = topology::kNoNode;
-  for (topology::LinkId l : fabric.linksOf(gpu)) {
-    const NodeId other = fabric.link(l).other(gpu);
-    if (fabric.node(other).kind == NodeKind::ScaleUpSwitch) sw = std::min(sw, other);
-  }
+  const NodeId sw = fabric.scaleUpSwitchOf(gpu);
   if (sw != topology::kNoNode) return {0, sw, "", 0, 0};
   const Node& n = fabric.node(gpu);
   if (n.rack >= 0) return {1, 0, n.site, n.pod, n.rack};

@@ -9,8 +9,9 @@
 namespace ofe::traffic {
 
 /// The ranks of a job grouped by the scale-up domain of their GPUs. Two GPUs
-/// share a domain when they link to the same NodeKind::ScaleUpSwitch (the
-/// lowest-numbered one when a GPU links to several); a GPU without a scale-up
+/// share a domain when they link to the same NodeKind::ScaleUpSwitch
+/// (Fabric::scaleUpSwitchOf: the lowest-numbered one over links that are
+/// up); a GPU without a scale-up
 /// switch belongs to the server named by its (site, pod, rack), or to a domain
 /// of its own when its rack is unknown (-1).
 class ScaleUpDomains {

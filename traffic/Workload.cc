@@ -4,7 +4,11 @@
 
 #include <stdexcept>
 
+#include "traffic/CollectiveNames.h"
+#include "traffic/CollectiveWriter.h"
 #include "traffic/Collectives.h"
+#include "traffic/NcclTopology.h"
+#include "traffic/NcclTuner.h"
 #include "traffic/RankPlacement.h"
 #include "traffic/ScaleUpDomains.h"
 
@@ -21,6 +25,30 @@ std::vector<Bytes> sweepSizes(const CollectiveSpec& spec) {
   return sizes;
 }
 
+namespace {
+
+/// How one size of a spec runs: the algorithm and protocol (NCCL's choice
+/// when Auto), channels and NCCL's predicted time.
+NcclChoice resolve(const CollectiveSpec& spec, Bytes size, const NcclTuner* tuner) {
+  if (!usesProtocol(spec.op, spec.algorithm)) {
+    if (spec.protocol != Protocol::Auto) {
+      throw std::invalid_argument(fmt::format("{} {} is a flat schedule and takes no protocol ('{}' given)",
+                                              toString(spec.op), toString(spec.algorithm), toString(spec.protocol)));
+    }
+    if (spec.ncclChannels > 0) {
+      throw std::invalid_argument(fmt::format("{} {} is a flat schedule and takes no nccl_channels",
+                                              toString(spec.op), toString(spec.algorithm)));
+    }
+    NcclChoice flat;
+    flat.algorithm = spec.algorithm;
+    flat.protocol = Protocol::Auto;
+    return flat;
+  }
+  return tuner->choose(spec.op, size, spec.algorithm, spec.protocol, spec.ncclChannels);
+}
+
+}  // namespace
+
 WorkloadPlan buildWorkload(const topology::Fabric& fabric, const std::vector<JobSpec>& jobs) {
   WorkloadPlan out;
   std::vector<bool> taken(fabric.nodeCount(), false);
@@ -28,6 +56,8 @@ WorkloadPlan buildWorkload(const topology::Fabric& fabric, const std::vector<Job
     const JobSpec& job = jobs[j];
     out.placements.push_back(placeRanks(fabric, job, taken));
     const std::vector<topology::NodeId>& ranks = out.placements.back();
+    const NcclTopology topology = NcclTopology::of(fabric, ranks);
+    const NcclTuner tuner(topology);
     std::vector<std::vector<int>> domains;
     std::vector<std::vector<TransferId>> previousDone;
     for (std::size_t s = 0; s < job.collectives.size(); ++s) {
@@ -40,18 +70,43 @@ WorkloadPlan buildWorkload(const topology::Fabric& fabric, const std::vector<Job
         domains = ScaleUpDomains::of(fabric, ranks).groups();
       }
       for (Bytes size : sweepSizes(spec)) {
+        NcclChoice choice;
+        try {
+          choice = resolve(spec, size, &tuner);
+        } catch (const std::invalid_argument& e) {
+          throw std::invalid_argument(fmt::format("job '{}': {}", job.name, e.what()));
+        }
         for (int it = 0; it < spec.iterations; ++it) {
+          const int index = static_cast<int>(out.collectives.size());
+          const TransferId first = static_cast<TransferId>(out.plan.size());
           CollectiveCall call;
           call.op = spec.op;
-          call.algorithm = spec.algorithm;
+          call.algorithm = choice.algorithm;
+          call.protocol = choice.protocol;
+          call.channels = choice.channels;
+          if (choice.protocol != Protocol::Auto) {
+            call.costs = tuner.hopCosts(spec.op, choice.algorithm, choice.protocol);
+            call.topology = &topology;
+          }
           call.ranks = ranks;
           call.size = size;
-          call.chunks = spec.chunks > 0 ? spec.chunks : defaultChunks(spec.op, spec.algorithm, size);
+          call.chunks = spec.chunks > 0 ? spec.chunks : defaultChunks(spec.op, choice.algorithm, size);
           call.root = spec.root;
-          call.collective = static_cast<int>(out.collectives.size());
+          call.collective = index;
           call.notBefore = job.start;
-          call.rankAfter = std::move(previousDone);
-          if (spec.algorithm == Algorithm::Hierarchical) call.domains = domains;
+          if (it == 0) {
+            // nccl-tests' barrier: the size starts once every rank has finished the previous one.
+            Transfer barrier;
+            barrier.src = barrier.dst = ranks.front();
+            barrier.barrier = true;
+            for (const auto& done : previousDone) CollectiveWriter::merge(barrier.after, done);
+            barrier.notBefore = job.start;
+            barrier.collective = index;
+            call.after = {out.plan.add(std::move(barrier))};
+          } else {
+            call.rankAfter = std::move(previousDone);
+          }
+          if (choice.algorithm == Algorithm::Hierarchical) call.domains = domains;
           CollectiveOutput added;
           try {
             added = appendCollective(out.plan, call);
@@ -59,17 +114,20 @@ WorkloadPlan buildWorkload(const topology::Fabric& fabric, const std::vector<Job
             throw std::invalid_argument(fmt::format("job '{}': {}", job.name, e.what()));
           }
           CollectiveInstance row;
-          row.index = call.collective;
+          row.index = index;
           row.job = static_cast<int>(j);
           row.spec = static_cast<int>(s);
           row.op = spec.op;
-          row.algorithm = spec.algorithm;
+          row.algorithm = choice.algorithm;
+          row.protocol = choice.protocol;
+          row.channels = choice.channels;
+          row.ncclPredicted = choice.predicted;
           row.ranks = static_cast<int>(ranks.size());
           row.bytes = size;
           row.chunks = call.chunks;
           row.iteration = it;
-          row.first = added.first;
-          row.last = added.last;
+          row.first = first < out.plan.size() ? first : kNoTransfer;
+          row.last = added.last != kNoTransfer ? added.last : row.first;
           row.nodes = ranks;
           out.collectives.push_back(std::move(row));
           previousDone = std::move(added.done);

@@ -24,13 +24,17 @@ struct WorkloadPlan {
 std::vector<Bytes> sweepSizes(const CollectiveSpec& spec);
 
 /// Places every job (in order, on disjoint GPUs; see placeRanks) and expands
-/// its collectives in order: each spec, each sweep size, each iteration. An
-/// instance's first transfers from rank r wait for the previous instance of
-/// the same job to be done at r (its final-round transfers at r), and for
-/// job.start; jobs do not wait for each other. Hierarchical instances take
-/// their domains from ScaleUpDomains::of.
-/// @throws std::invalid_argument from placement, sizes or the algorithms
-/// (message prefixed with the job name).
+/// its collectives in order: each spec, each sweep size, each iteration.
+/// Algorithm and protocol Auto become NCCL's choice for the size (NcclTuner
+/// over the job's NcclTopology). The first iteration of every size starts
+/// with a barrier waiting for every rank of the previous instance (nccl-tests
+/// synchronises before each size); later iterations of the same size start
+/// at rank r once the previous iteration is done at r (its final-round
+/// transfers at r). Everything waits for job.start; jobs do not wait for
+/// each other. Hierarchical instances take their domains from ScaleUpDomains::of.
+/// @throws std::invalid_argument from placement, sizes, the choice (a
+/// protocol or nccl_channels on a flat schedule, an algorithm NCCL cannot
+/// run here) or the algorithms (message prefixed with the job name).
 WorkloadPlan buildWorkload(const topology::Fabric& fabric, const std::vector<JobSpec>& jobs);
 
 }  // namespace ofe::traffic

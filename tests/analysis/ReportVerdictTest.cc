@@ -18,7 +18,7 @@ CollectiveResult instance(int index, Bytes bytes, int iteration, Duration time) 
   c.index = index;
   c.job = "j";
   c.op = traffic::CollectiveOp::AllReduce;
-  c.algorithm = traffic::Algorithm::Ring;
+  c.algorithm = traffic::Algorithm::FlatRing;
   c.ranks = 8;
   c.bytes = bytes;
   c.iteration = iteration;

@@ -78,7 +78,7 @@ TEST(CompareCommand, OneToOneWinsAllReduceTooWhenRingsCrossLeaves) {
         "workload:\n  jobs:\n    - name: mix\n      ranks: 32\n      placement: random\n      "
         "collectives:\n"
         "        - op: all-to-all\n          algorithm: direct\n          sizes: 1MiB..2MiB\n"
-        "        - op: all-reduce\n          algorithm: ring\n          sizes: 4MiB..8MiB\n";
+        "        - op: all-reduce\n          algorithm: flat-ring\n          sizes: 4MiB..8MiB\n";
     test::writeFile(dir / (std::to_string(over) + "to1.yaml"), yaml);
     runInto((dir / (std::to_string(over) + "to1.yaml")).string(),
             dir / (std::to_string(over) + "to1"));

@@ -39,7 +39,7 @@ TEST(FabricEffects, HierarchicalAllReduceBeatsFlatRingByTheCostModelRatio) {
   const Bytes size = Bytes::parse("64MiB");
   const std::vector<std::string> ranks = names(fabric, pod.gpus);
   const WorkloadRun flat =
-      runWorkload(fabric, {job("flat", ranks, CollectiveOp::AllReduce, Algorithm::Ring, size)}, sprayed());
+      runWorkload(fabric, {job("flat", ranks, CollectiveOp::AllReduce, Algorithm::FlatRing, size)}, sprayed());
   const WorkloadRun hier = runWorkload(
       fabric, {job("hier", ranks, CollectiveOp::AllReduce, Algorithm::Hierarchical, size)}, sprayed());
   ASSERT_TRUE(flat.run.completed) << flat.run.diagnosis;
@@ -60,7 +60,7 @@ TEST(FabricEffects, HierarchicalAllReduceBeatsFlatRingByTheCostModelRatio) {
   cost.scaleUpBandwidth = payloadRate(DataRate::gbps(3600));
   cost.gpusPerServer = 8;
   const double predicted =
-      ratio(traffic::estimate(CollectiveOp::AllReduce, Algorithm::Ring, 16, size, cost),
+      ratio(traffic::estimate(CollectiveOp::AllReduce, Algorithm::FlatRing, 16, size, cost),
             traffic::estimate(CollectiveOp::AllReduce, Algorithm::Hierarchical, 16, size, cost));
   const double measured = ratio(flat.times[0], hier.times[0]);
   RecordProperty("measured_ratio", std::to_string(measured));
@@ -114,8 +114,8 @@ TEST(FabricEffects, TwoJobsSharingAnUplinkEachSlowDownByTheSharedCapacity) {
   const topology::BuiltPart part = topology::buildClos(fabric, p);
   const auto& g = part.gpus;  // leaf 0: g[0], g[1]; leaf 1: g[2], g[3]
   const Bytes size = Bytes::parse("32MiB");
-  const traffic::JobSpec jobA = job("A", names(fabric, {g[0], g[2]}), CollectiveOp::AllReduce, Algorithm::Ring, size);
-  const traffic::JobSpec jobB = job("B", names(fabric, {g[1], g[3]}), CollectiveOp::AllReduce, Algorithm::Ring, size);
+  const traffic::JobSpec jobA = job("A", names(fabric, {g[0], g[2]}), CollectiveOp::AllReduce, Algorithm::FlatRing, size);
+  const traffic::JobSpec jobB = job("B", names(fabric, {g[1], g[3]}), CollectiveOp::AllReduce, Algorithm::FlatRing, size);
   // Without congestion control, PFC alone shares the uplink exactly: 2x each.
   models::EngineSettings lossless;
   lossless.transport.dcqcn = false;
@@ -168,7 +168,7 @@ TEST(FabricEffects, TwoSitesFifteenHundredKmApartPropagationThenBandwidthDominat
   for (const char* text : {"1KiB", "1GiB"}) {
     const Bytes size = Bytes::parse(text);
     const WorkloadRun r =
-        runWorkload(fabric, {job("x", {"west/gpu", "east/gpu"}, CollectiveOp::AllReduce, Algorithm::Ring, size)},
+        runWorkload(fabric, {job("x", {"west/gpu", "east/gpu"}, CollectiveOp::AllReduce, Algorithm::FlatRing, size)},
                     settings);
     ASSERT_TRUE(r.run.completed) << r.run.diagnosis;
     // n = 2: 2(n-1)/n S/B + 2(n-1) alpha = S/B + 2 alpha.

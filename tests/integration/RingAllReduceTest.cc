@@ -30,7 +30,7 @@ TEST(RingAllReduceOnPacketEngine, LargeMessageWithinTwoPercentOfAlphaBeta) {
   StarFabric star;
   const Bytes size = Bytes::parse("64MiB");
   const WorkloadRun r =
-      runWorkload(star.fabric, {job("ring", star.names, CollectiveOp::AllReduce, Algorithm::Ring, size)});
+      runWorkload(star.fabric, {job("ring", star.names, CollectiveOp::AllReduce, Algorithm::FlatRing, size)});
   ASSERT_TRUE(r.run.completed) << r.run.diagnosis;
   ASSERT_EQ(r.times.size(), 1u);
 
@@ -41,7 +41,7 @@ TEST(RingAllReduceOnPacketEngine, LargeMessageWithinTwoPercentOfAlphaBeta) {
   const DataRate b = payloadRate(DataRate::gbps(400));
   const Duration alpha = measureAlpha(star.fabric, star.gpus[0], star.gpus[1]);
   // 2 * 7 / 8 * 64 MiB * 8 bit / 384.601 Gb/s = 2.4424 ms, + 14 alpha (~1.9 us each).
-  const Duration expected = traffic::estimate(CollectiveOp::AllReduce, Algorithm::Ring, 8, size, alpha, b);
+  const Duration expected = traffic::estimate(CollectiveOp::AllReduce, Algorithm::FlatRing, 8, size, alpha, b);
   const double ratio = static_cast<double>(r.times[0].ps()) / static_cast<double>(expected.ps());
   RecordProperty("measured_over_formula", std::to_string(ratio));
   EXPECT_NEAR(ratio, 1.0, 0.02) << "ratio " << ratio << ", measured " << r.times[0] << ", formula " << expected << ", alpha "
@@ -55,7 +55,7 @@ TEST(RingAllReduceOnPacketEngine, SmallMessageIsLatencyBound) {
   StarFabric star;
   const Bytes size = Bytes::parse("1KiB");
   const WorkloadRun r =
-      runWorkload(star.fabric, {job("ring", star.names, CollectiveOp::AllReduce, Algorithm::Ring, size)});
+      runWorkload(star.fabric, {job("ring", star.names, CollectiveOp::AllReduce, Algorithm::FlatRing, size)});
   ASSERT_TRUE(r.run.completed) << r.run.diagnosis;
   const Duration alpha = measureAlpha(star.fabric, star.gpus[0], star.gpus[1]);
   // 14 steps of 128 B each: the bandwidth term 2*7/8*1024*8/385e9 = 37 ns is

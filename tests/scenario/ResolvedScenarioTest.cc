@@ -87,7 +87,7 @@ workload:
       seed: 3
       start: 1us
       collectives:
-        - {op: broadcast, algorithm: double-binary-tree, size: 1MiB, root: 2, chunks: 4}
+        - {op: broadcast, algorithm: flat-double-binary-tree, size: 1MiB, root: 2, chunks: 4}
         - {op: all-reduce, sizes: 1KiB..1MiB, iterations: 3}
     - name: pinned
       ranks: 2

@@ -15,16 +15,24 @@ TEST(CollectiveNames, RoundTripAndUnderscores) {
                           CollectiveOp::SendRecv}) {
     EXPECT_EQ(parseCollectiveOp(toString(op)), op);
   }
-  for (Algorithm a : {Algorithm::Ring, Algorithm::DoubleBinaryTree, Algorithm::HalvingDoubling, Algorithm::Direct,
-                      Algorithm::Hierarchical}) {
+  for (Algorithm a : {Algorithm::Auto, Algorithm::Ring, Algorithm::Tree, Algorithm::Nvls, Algorithm::NvlsTree,
+                      Algorithm::Pxn, Algorithm::Direct, Algorithm::FlatRing, Algorithm::FlatDoubleBinaryTree,
+                      Algorithm::HalvingDoubling, Algorithm::Hierarchical}) {
     EXPECT_EQ(parseAlgorithm(toString(a)), a);
   }
+  for (Protocol p : {Protocol::Auto, Protocol::LL, Protocol::LL128, Protocol::Simple}) {
+    EXPECT_EQ(parseProtocol(toString(p)), p);
+  }
+  // NCCL spells them NCCL_PROTO=LL128 and Simple.
+  EXPECT_EQ(parseProtocol("LL128"), Protocol::LL128);
+  EXPECT_EQ(parseProtocol("Simple"), Protocol::Simple);
+  EXPECT_STREQ(toString(Algorithm::NvlsTree), "nvls-tree");
   for (Placement p : {Placement::Contiguous, Placement::RailAligned, Placement::Random}) {
     EXPECT_EQ(parsePlacement(toString(p)), p);
   }
   EXPECT_STREQ(toString(CollectiveOp::AllReduce), "all-reduce");
   EXPECT_EQ(parseCollectiveOp("all_to_all"), CollectiveOp::AllToAll);
-  EXPECT_EQ(parseAlgorithm("double_binary_tree"), Algorithm::DoubleBinaryTree);
+  EXPECT_EQ(parseAlgorithm("flat_double_binary_tree"), Algorithm::FlatDoubleBinaryTree);
 }
 
 TEST(CollectiveNames, UnknownNameListsTheChoices) {

@@ -19,7 +19,7 @@ std::int64_t ps(CollectiveOp op, Algorithm alg, int n) { return estimate(op, alg
 TEST(CostModel, RingAllReduce) {
   // 2(n-1) alpha + 2(n-1)/n S/B, n = 8: 14 x 5 us = 70 us = 70'000'000 ps;
   // 14/8 x 5368709120 ps = 9'395'240'960 ps (9.39524096 ms).
-  EXPECT_EQ(ps(CollectiveOp::AllReduce, Algorithm::Ring, 8), 70'000'000 + 9'395'240'960);
+  EXPECT_EQ(ps(CollectiveOp::AllReduce, Algorithm::FlatRing, 8), 70'000'000 + 9'395'240'960);
 }
 
 TEST(CostModel, HalvingDoubling) {
@@ -38,17 +38,17 @@ TEST(CostModel, DoubleBinaryTree) {
   // n = 8: depth 3, so 2 x 3 alpha = 30 us. Rank 4 is inner in tree 0 (degree
   // 3) and a leaf in tree 1 (degree 1): 4 halves of S = 2 S each way, the
   // busiest rank: 2 x 5368709120 = 10'737'418'240 ps.
-  EXPECT_EQ(ps(CollectiveOp::AllReduce, Algorithm::DoubleBinaryTree, 8), 30'000'000 + 10'737'418'240);
+  EXPECT_EQ(ps(CollectiveOp::AllReduce, Algorithm::FlatDoubleBinaryTree, 8), 30'000'000 + 10'737'418'240);
   // n = 2: one edge per tree, each rank moves S/2 + S/2 = S; depth 1 -> 2 alpha.
-  EXPECT_EQ(ps(CollectiveOp::AllReduce, Algorithm::DoubleBinaryTree, 2), 10'000'000 + 5'368'709'120);
+  EXPECT_EQ(ps(CollectiveOp::AllReduce, Algorithm::FlatDoubleBinaryTree, 2), 10'000'000 + 5'368'709'120);
 }
 
 TEST(CostModel, DirectAndSingleRoundCollectives) {
   // Direct all-reduce: 2 alpha + 2(n-1)/n S/B.
   EXPECT_EQ(ps(CollectiveOp::AllReduce, Algorithm::Direct, 8), 10'000'000 + 9'395'240'960);
   // Ring all-gather / reduce-scatter: (n-1) alpha + (n-1)/n S/B = 35 us + 4'697'620'480.
-  EXPECT_EQ(ps(CollectiveOp::AllGather, Algorithm::Ring, 8), 35'000'000 + 4'697'620'480);
-  EXPECT_EQ(ps(CollectiveOp::ReduceScatter, Algorithm::Ring, 8), 35'000'000 + 4'697'620'480);
+  EXPECT_EQ(ps(CollectiveOp::AllGather, Algorithm::FlatRing, 8), 35'000'000 + 4'697'620'480);
+  EXPECT_EQ(ps(CollectiveOp::ReduceScatter, Algorithm::FlatRing, 8), 35'000'000 + 4'697'620'480);
   // Direct all-gather / reduce-scatter / all-to-all: alpha + (n-1)/n S/B.
   EXPECT_EQ(ps(CollectiveOp::AllGather, Algorithm::Direct, 8), 5'000'000 + 4'697'620'480);
   EXPECT_EQ(ps(CollectiveOp::AllToAll, Algorithm::Direct, 8), 5'000'000 + 4'697'620'480);
@@ -58,11 +58,11 @@ TEST(CostModel, DirectAndSingleRoundCollectives) {
 
 TEST(CostModel, BroadcastAndReduce) {
   // Chain: (n-1) alpha + S/B (fine pipelining) = 35 us + 5368709120.
-  EXPECT_EQ(ps(CollectiveOp::Broadcast, Algorithm::Ring, 8), 35'000'000 + 5'368'709'120);
-  EXPECT_EQ(ps(CollectiveOp::Reduce, Algorithm::Ring, 8), 35'000'000 + 5'368'709'120);
+  EXPECT_EQ(ps(CollectiveOp::Broadcast, Algorithm::FlatRing, 8), 35'000'000 + 5'368'709'120);
+  EXPECT_EQ(ps(CollectiveOp::Reduce, Algorithm::FlatRing, 8), 35'000'000 + 5'368'709'120);
   // Two trees over the 7 other ranks (depth 3) plus the root's hop: 4 alpha;
   // no rank has more than two children in both trees together, so S/B.
-  EXPECT_EQ(ps(CollectiveOp::Broadcast, Algorithm::DoubleBinaryTree, 8), 20'000'000 + 5'368'709'120);
+  EXPECT_EQ(ps(CollectiveOp::Broadcast, Algorithm::FlatDoubleBinaryTree, 8), 20'000'000 + 5'368'709'120);
 }
 
 TEST(CostModel, Hierarchical) {
@@ -82,8 +82,8 @@ TEST(CostModel, Hierarchical) {
 }
 
 TEST(CostModel, Rejections) {
-  EXPECT_THROW(ps(CollectiveOp::AllReduce, Algorithm::Ring, 1), std::invalid_argument);
-  EXPECT_THROW(ps(CollectiveOp::AllToAll, Algorithm::Ring, 8), std::invalid_argument);
+  EXPECT_THROW(ps(CollectiveOp::AllReduce, Algorithm::FlatRing, 1), std::invalid_argument);
+  EXPECT_THROW(ps(CollectiveOp::AllToAll, Algorithm::FlatRing, 8), std::invalid_argument);
 }
 
 TEST(BandwidthFigures, BusFactorsFollowNcclTests) {
@@ -105,7 +105,7 @@ TEST(BandwidthFigures, AlgAndBusBandwidth) {
   EXPECT_EQ(busBandwidth(CollectiveOp::AllReduce, 8, kS, t).bps(), 397'041'808'009);
   // Without alpha the ring moves exactly the bus factor's worth at link rate,
   // so busbw equals B: 2(n-1)/n S / (2(n-1)/n S/B) = B.
-  const Duration ideal = estimate(CollectiveOp::AllReduce, Algorithm::Ring, 8, kS, Duration(), kB);
+  const Duration ideal = estimate(CollectiveOp::AllReduce, Algorithm::FlatRing, 8, kS, Duration(), kB);
   EXPECT_EQ(busBandwidth(CollectiveOp::AllReduce, 8, kS, ideal), kB);
   EXPECT_THROW(algBandwidth(kS, Duration()), std::invalid_argument);
 }

@@ -21,7 +21,7 @@ constexpr std::int64_t kMiB = 1 << 20;
 CollectiveCall ring(CollectiveOp op, int n, std::int64_t bytes, int chunks) {
   CollectiveCall c;
   c.op = op;
-  c.algorithm = Algorithm::Ring;
+  c.algorithm = Algorithm::FlatRing;
   c.ranks = firstNodes(n);
   c.size = Bytes(bytes);
   c.chunks = chunks;
@@ -165,7 +165,7 @@ TEST(SendRecv, DirectIsRankZeroToOneAndRingIsEveryRankToItsSuccessor) {
   EXPECT_EQ(one.transfer(0).srcRank, 0);
   EXPECT_EQ(one.transfer(0).dstRank, 1);
   EXPECT_EQ(one.transfer(0).size, Bytes(1000));
-  c.algorithm = Algorithm::Ring;  // nccl-tests sendrecv_perf: rank r sends S to r+1
+  c.algorithm = Algorithm::FlatRing;  // nccl-tests sendrecv_perf: rank r sends S to r+1
   const Plan all = buildCollective(c);
   ASSERT_EQ(all.size(), 4u);
   for (std::int64_t b : sentPerRank(all, 4)) EXPECT_EQ(b, 1000);
@@ -192,12 +192,12 @@ TEST(Collectives, RejectsBadCalls) {
 TEST(Collectives, DefaultChunks) {
   // Ring all-reduce: 1. Chain broadcast: ceil(S / 512 KiB) capped at 64.
   // Tree: ceil((S/2) / 512 KiB).
-  EXPECT_EQ(defaultChunks(CollectiveOp::AllReduce, Algorithm::Ring, Bytes(256 * kMiB)), 1);
-  EXPECT_EQ(defaultChunks(CollectiveOp::Broadcast, Algorithm::Ring, Bytes(4 * kMiB)), 8);
-  EXPECT_EQ(defaultChunks(CollectiveOp::Broadcast, Algorithm::Ring, Bytes(4 * kMiB + 1)), 9);
-  EXPECT_EQ(defaultChunks(CollectiveOp::Broadcast, Algorithm::Ring, Bytes(256 * kMiB)), 64);
-  EXPECT_EQ(defaultChunks(CollectiveOp::AllReduce, Algorithm::DoubleBinaryTree, Bytes(4 * kMiB)), 4);
-  EXPECT_EQ(defaultChunks(CollectiveOp::AllReduce, Algorithm::DoubleBinaryTree, Bytes(1000)), 1);
+  EXPECT_EQ(defaultChunks(CollectiveOp::AllReduce, Algorithm::FlatRing, Bytes(256 * kMiB)), 1);
+  EXPECT_EQ(defaultChunks(CollectiveOp::Broadcast, Algorithm::FlatRing, Bytes(4 * kMiB)), 8);
+  EXPECT_EQ(defaultChunks(CollectiveOp::Broadcast, Algorithm::FlatRing, Bytes(4 * kMiB + 1)), 9);
+  EXPECT_EQ(defaultChunks(CollectiveOp::Broadcast, Algorithm::FlatRing, Bytes(256 * kMiB)), 64);
+  EXPECT_EQ(defaultChunks(CollectiveOp::AllReduce, Algorithm::FlatDoubleBinaryTree, Bytes(4 * kMiB)), 4);
+  EXPECT_EQ(defaultChunks(CollectiveOp::AllReduce, Algorithm::FlatDoubleBinaryTree, Bytes(1000)), 1);
 }
 
 }  // namespace

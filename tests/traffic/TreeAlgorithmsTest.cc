@@ -49,7 +49,7 @@ TEST(TreeAllReduce, CountsAndPerRankBytes) {
   // rank 0: 1 + 1 = 2H = S; rank 1: 1 + 3 = 4H = 2S; rank 2: 3 + 1 = 2S; rank 3: S.
   // Transfers: 2 trees x 2 directions x (n-1) edges x C = 4 x 3 x 2 = 24.
   CollectiveCall c;
-  c.algorithm = Algorithm::DoubleBinaryTree;
+  c.algorithm = Algorithm::FlatDoubleBinaryTree;
   c.ranks = firstNodes(4);
   c.size = Bytes(4 * kMiB);
   c.chunks = 2;
@@ -69,7 +69,7 @@ TEST(TreeAllReduce, ExactDependencies) {
   // the root, or the chunk arriving from the parent). From chunk 1 on, each
   // hop also waits for its own previous chunk (one slot in flight per hop).
   CollectiveCall c;
-  c.algorithm = Algorithm::DoubleBinaryTree;
+  c.algorithm = Algorithm::FlatDoubleBinaryTree;
   c.ranks = firstNodes(4);
   c.size = Bytes(4 * kMiB);
   c.chunks = 2;
@@ -95,7 +95,7 @@ TEST(TreeAllReduce, ExactDependencies) {
 TEST(TreeAllReduce, RootBroadcastsOnlyAfterItsChildrenReduced) {
   // n = 8 has depth 3, so steps run 0..5: reduce at 3 - depth, broadcast at 3 + depth - 1.
   CollectiveCall c;
-  c.algorithm = Algorithm::DoubleBinaryTree;
+  c.algorithm = Algorithm::FlatDoubleBinaryTree;
   c.ranks = firstNodes(8);
   c.size = Bytes(8 * kMiB);
   c.chunks = 3;
@@ -123,7 +123,7 @@ TEST(TreeBroadcast, RootFeedsTwoTreesOverTheOtherRanks) {
   // the root sends S.
   CollectiveCall c;
   c.op = CollectiveOp::Broadcast;
-  c.algorithm = Algorithm::DoubleBinaryTree;
+  c.algorithm = Algorithm::FlatDoubleBinaryTree;
   c.ranks = firstNodes(5);
   c.size = Bytes(4 * kMiB);
   c.chunks = 2;

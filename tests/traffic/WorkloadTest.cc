@@ -27,16 +27,16 @@ CollectiveSpec spec(CollectiveOp op, Algorithm alg, std::int64_t minBytes, std::
 
 TEST(SweepSizes, DoublesFromMinToMax) {
   // 1 KiB = 2^10 .. 256 MiB = 2^28: 19 sizes.
-  const auto sizes = sweepSizes(spec(CollectiveOp::AllReduce, Algorithm::Ring, kKiB, 256 * kMiB, 1));
+  const auto sizes = sweepSizes(spec(CollectiveOp::AllReduce, Algorithm::FlatRing, kKiB, 256 * kMiB, 1));
   ASSERT_EQ(sizes.size(), 19u);
   EXPECT_EQ(sizes.front(), Bytes(kKiB));
   EXPECT_EQ(sizes[1], Bytes(2 * kKiB));
   EXPECT_EQ(sizes.back(), Bytes(256 * kMiB));
   // A maximum that is not min x 2^k stops below it: 1, 2 KiB for 1..3 KiB.
-  EXPECT_EQ(sweepSizes(spec(CollectiveOp::AllReduce, Algorithm::Ring, kKiB, 3 * kKiB, 1)).size(), 2u);
-  EXPECT_EQ(sweepSizes(spec(CollectiveOp::AllReduce, Algorithm::Ring, 1000, 1000, 1)).size(), 1u);
-  EXPECT_THROW(sweepSizes(spec(CollectiveOp::AllReduce, Algorithm::Ring, 2 * kKiB, kKiB, 1)), std::invalid_argument);
-  EXPECT_THROW(sweepSizes(spec(CollectiveOp::AllReduce, Algorithm::Ring, 0, kKiB, 1)), std::invalid_argument);
+  EXPECT_EQ(sweepSizes(spec(CollectiveOp::AllReduce, Algorithm::FlatRing, kKiB, 3 * kKiB, 1)).size(), 2u);
+  EXPECT_EQ(sweepSizes(spec(CollectiveOp::AllReduce, Algorithm::FlatRing, 1000, 1000, 1)).size(), 1u);
+  EXPECT_THROW(sweepSizes(spec(CollectiveOp::AllReduce, Algorithm::FlatRing, 2 * kKiB, kKiB, 1)), std::invalid_argument);
+  EXPECT_THROW(sweepSizes(spec(CollectiveOp::AllReduce, Algorithm::FlatRing, 0, kKiB, 1)), std::invalid_argument);
 }
 
 TEST(Workload, ExpandsSizesTimesIterationsInOrder) {
@@ -46,7 +46,7 @@ TEST(Workload, ExpandsSizesTimesIterationsInOrder) {
   JobSpec j;
   j.name = "train";
   j.ranks = 4;
-  j.collectives = {spec(CollectiveOp::AllReduce, Algorithm::Ring, kMiB, 4 * kMiB, 2)};
+  j.collectives = {spec(CollectiveOp::AllReduce, Algorithm::FlatRing, kMiB, 4 * kMiB, 2)};
   const WorkloadPlan w = buildWorkload(f, {j});
   ASSERT_EQ(w.collectives.size(), 6u);
   EXPECT_EQ(w.plan.size(), 6u * 24u);
@@ -72,7 +72,7 @@ TEST(Workload, NextInstanceStartsAtEachRankAfterItsFinalTransfers) {
   j.name = "train";
   j.ranks = 4;
   j.start = Duration::microseconds(7);
-  j.collectives = {spec(CollectiveOp::AllReduce, Algorithm::Ring, kMiB, kMiB, 3)};
+  j.collectives = {spec(CollectiveOp::AllReduce, Algorithm::FlatRing, kMiB, kMiB, 3)};
   const WorkloadPlan w = buildWorkload(f, {j});
   ASSERT_EQ(w.collectives.size(), 3u);
   for (const Transfer& t : w.plan.transfers()) {
@@ -129,7 +129,7 @@ TEST(Workload, JobsGetDisjointGpusAndDoNotWaitForEachOther) {
   JobSpec a;
   a.name = "a";
   a.ranks = 4;
-  a.collectives = {spec(CollectiveOp::AllReduce, Algorithm::Ring, kMiB, kMiB, 2)};
+  a.collectives = {spec(CollectiveOp::AllReduce, Algorithm::FlatRing, kMiB, kMiB, 2)};
   JobSpec b = a;
   b.name = "b";
   b.placement = Placement::Random;
