@@ -79,13 +79,14 @@ std::string busBandwidthChart(const RunReport& report) {
   constexpr double kPlotH = 280.0;
   constexpr double kBottom = 48.0;
 
-  using Key = std::tuple<std::string, int, int, int>;
+  // One series per collective of a job: its sweep, whichever algorithm ran at each size.
+  using Key = std::tuple<std::string, int>;
   std::vector<Key> order;
   std::map<Key, std::vector<const NcclRow*>> series;
   double yMax = 0.0;
   std::set<std::int64_t> sizes;
   for (const NcclRow& r : report.table) {
-    const Key k{r.job, static_cast<int>(r.op), static_cast<int>(r.algorithm), r.ranks};
+    const Key k{r.job, r.spec};
     if (series.find(k) == series.end()) order.push_back(k);
     series[k].push_back(&r);
     sizes.insert(r.bytes.count());
@@ -93,12 +94,16 @@ std::string busBandwidthChart(const RunReport& report) {
   }
   Legend legend;
   for (std::size_t i = 0; i < order.size(); ++i) {
-    const NcclRow& head = *series[order[i]].front();
+    const std::vector<const NcclRow*>& rows = series[order[i]];
+    const NcclRow& head = *rows.front();
+    const bool oneAlgorithm = std::all_of(rows.begin(), rows.end(), [&](const NcclRow* r) {
+      return r->algorithm == head.algorithm && r->protocol == head.protocol;
+    });
     legend.entries.emplace_back(kPalette[i % kColours],
                                 fmt::format("{}: {} {}", head.job, traffic::toString(head.op),
-                                            traffic::toString(head.algorithm)));
+                                            oneAlgorithm ? traffic::toString(head.algorithm) : "(NCCL's choice)"));
   }
-  legend.entries.emplace_back("#555", "ceiling (dashed)");
+  legend.entries.emplace_back("#555", "ceiling of the schedule that ran (dashed)");
   const double top = 16.0 + legend.height(kLeft, kW - kRight) + 8.0;
   const double height = top + kPlotH + kBottom;
   SvgCanvas svg("chart-busbw", kW, height,
@@ -142,17 +147,21 @@ std::string busBandwidthChart(const RunReport& report) {
   svg.text(kLeft + plotW / 2, height - 8.0, "message size S (bytes, log scale)", "middle", 12.0);
   svg.text(16.0, top + kPlotH / 2, "busbw (GB/s)", "middle", 12.0, "#222", false, -90.0);
 
-  // Ceilings, one dashed line per distinct value.
-  std::set<std::int64_t> ceilings;
-  for (const Key& key : order) {
-    const DataRate c = series[key].front()->ceiling;
-    if (c.bps() > 0) ceilings.insert(c.bps());
-  }
-  for (std::int64_t c : ceilings) {
-    const double gb = DataRate::bitsPerSecond(c).gigabytesPerSecond();
-    svg.line(kLeft, py(gb), kW - kRight, py(gb), "#555", 1.5, "6 4");
-    svg.text(kW - kRight - 4.0, py(gb) - 5.0, fmt::format("ceiling {:.2f} GB/s", gb), "end", 11.0,
-             "#555");
+  // Ceilings: per series, the bound of the schedule that ran at each size
+  // (it moves with the algorithm and protocol), dashed in the series' colour.
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    std::vector<std::pair<double, double>> points;
+    double last = -1.0;
+    for (const NcclRow* r : series[order[i]]) {
+      if (r->ceiling.bps() <= 0) continue;
+      last = r->ceiling.gigabytesPerSecond();
+      points.emplace_back(px(r->bytes.count()), py(last));
+    }
+    if (points.empty()) continue;
+    if (points.size() == 1) points.emplace_back(points.front().first + 12.0, points.front().second);
+    svg.polyline(points, kPalette[i % kColours], 1.2, "6 4");
+    svg.text(points.back().first - 4.0, points.back().second - 5.0, fmt::format("ceiling {:.2f} GB/s", last),
+             "end", 11.0, "#555");
   }
   // Series.
   for (std::size_t i = 0; i < order.size(); ++i) {
@@ -168,9 +177,10 @@ std::string busBandwidthChart(const RunReport& report) {
       if (!r->completed) continue;
       const double gb = r->busbw.gigabytesPerSecond();
       svg.circle(px(r->bytes.count()), py(gb), 3.5, colour,
-                 fmt::format("{}: busbw {:.2f} GB/s, time {}",
-                             collectiveLabel(r->job, r->op, r->algorithm, r->bytes), gb,
-                             readableTime(r->time)));
+                 fmt::format("{}{}: busbw {:.2f} GB/s, time {}",
+                             collectiveLabel(r->job, r->op, r->algorithm, r->bytes),
+                             r->protocol == traffic::Protocol::Auto ? "" : std::string(" ") + traffic::toString(r->protocol),
+                             gb, readableTime(r->time)));
     }
   }
   return svg.str();

@@ -45,10 +45,13 @@ std::string joules(Energy e) {
   return sig(e.joulesValue()) + " J";
 }
 
-using GroupKey = std::tuple<std::string, int, int, int>;
+/// A table of the report: one collective of one job (its sweep, whatever ran per size).
+using GroupKey = std::tuple<std::string, int>;
 
-GroupKey groupOf(const NcclRow& r) {
-  return {r.job, static_cast<int>(r.op), static_cast<int>(r.algorithm), r.ranks};
+GroupKey groupOf(const NcclRow& r) { return {r.job, r.spec}; }
+
+std::string protocolName(traffic::Protocol p) {
+  return p == traffic::Protocol::Auto ? "-" : traffic::toString(p);
 }
 
 /// Mean energy over the iterations of a table row.
@@ -73,9 +76,9 @@ ReportSection verdictSection(const RunReport& report) {
   s.title = "Verdict";
   s.paragraphs.push_back(report.verdict.subject());
   s.paragraphs.push_back(
-      "Design checks are those of `ofe validate`; run-completed, collective-time, busbw, "
-      "site-latency, "
-      "link-utilization and lossless judge the run against the scenario's targets.");
+      "Design checks are those of `ofe validate`; run-completed, collective-time, busbw, estimate, "
+      "site-latency, link-utilization and lossless judge the run against the scenario's targets "
+      "and its own estimates.");
   ReportTable t;
   t.id = "table-verdict";
   t.caption = "Checks";
@@ -100,10 +103,11 @@ ReportSection collectivesSection(const RunReport& report) {
       "(all-reduce "
       "2(n-1)/n; all-gather, reduce-scatter, all-to-all (n-1)/n; others 1), comparable across rank "
       "counts. "
-      "Ceiling: the payload rate of the slowest NIC hop between consecutive ranks, which busbw "
-      "cannot "
-      "exceed. Estimate: the alpha-beta model of the same algorithm (docs/collectives.md). GB/s = "
-      "1e9 bytes/s.");
+      "Algorithm, protocol and channels: what ran at each size (NCCL's choice when the scenario "
+      "says auto). Ceiling: the busbw the schedule that ran cannot exceed on this fabric (for an "
+      "NCCL ring, the NICs of a server together; for a flat ring, its slowest hop). Estimate: the "
+      "alpha-beta model of the same schedule on this fabric; NCCL model: what NCCL's own tuning "
+      "model predicts for it (docs/collectives.md). GB/s = 1e9 bytes/s.");
   s.chart = ReportChart::BusBandwidth;
   std::size_t i = 0;
   int group = 0;
@@ -111,29 +115,31 @@ ReportSection collectivesSection(const RunReport& report) {
     const NcclRow& head = report.table[i];
     ReportTable t;
     t.id = fmt::format("table-collectives-{}", group++);
-    t.caption = fmt::format("{}: {} {} over {} ranks", head.job, traffic::toString(head.op),
-                            traffic::toString(head.algorithm), head.ranks);
-    t.header = {"Size",           "Iterations",      "Time",     "algbw (GB/s)", "busbw (GB/s)",
-                "Ceiling (GB/s)", "busbw / ceiling", "Estimate", "meas/est",     "Slowest rank",
-                "Fastest rank"};
-    t.numeric = {true, true, true, true, true, true, true, true, true, true, true};
+    t.caption = fmt::format("{}: {} over {} ranks", head.job, traffic::toString(head.op), head.ranks);
+    t.header = {"Size",         "Algorithm",    "Protocol",       "Channels",        "Iterations",
+                "Time",         "algbw (GB/s)", "busbw (GB/s)",   "Ceiling (GB/s)", "busbw / ceiling",
+                "Estimate",     "meas/est",     "NCCL model",     "Slowest rank",   "Fastest rank"};
+    t.numeric = {true, false, false, true, true, true, true, true, true, true, true, true, true, true, true};
     for (; i < report.table.size() && groupOf(report.table[i]) == groupOf(head); ++i) {
       const NcclRow& r = report.table[i];
       if (!r.completed) {
-        t.rows.push_back({r.bytes.toString(), std::to_string(r.iterations), "stalled", "-", "-",
-                          r.ceiling.bps() > 0 ? gbps(r.ceiling) : "-", "-", "-", "-", "-", "-"});
+        t.rows.push_back({r.bytes.toString(), traffic::toString(r.algorithm), protocolName(r.protocol),
+                          std::to_string(r.channels), std::to_string(r.iterations), "stalled", "-", "-",
+                          r.ceiling.bps() > 0 ? gbps(r.ceiling) : "-", "-", "-", "-", "-", "-", "-"});
         continue;
       }
       const bool hasEstimate = r.estimate > Duration();
       t.rows.push_back(
-          {r.bytes.toString(), std::to_string(r.iterations), readableTime(r.time), gbps(r.algbw),
+          {r.bytes.toString(), traffic::toString(r.algorithm), protocolName(r.protocol), std::to_string(r.channels),
+           std::to_string(r.iterations), readableTime(r.time), gbps(r.algbw),
            gbps(r.busbw), r.ceiling.bps() > 0 ? gbps(r.ceiling) : "-",
            r.ceiling.bps() > 0 ? percent(static_cast<double>(r.busbw.bps()) / r.ceiling.bps())
                                : "-",
            hasEstimate ? readableTime(r.estimate) : "-",
            hasEstimate ? fmt::format("{:.3f}", static_cast<double>(r.time.ps()) / r.estimate.ps())
                        : "-",
-           readableTime(r.slowestRank), readableTime(r.fastestRank)});
+           r.ncclPredicted > Duration() ? readableTime(r.ncclPredicted) : "-", readableTime(r.slowestRank),
+           readableTime(r.fastestRank)});
     }
     s.tables.push_back(std::move(t));
   }

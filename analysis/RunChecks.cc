@@ -179,10 +179,10 @@ CheckResult checkBusBandwidth(const RunReport& report, const topology::Fabric& f
                     ": did not complete");
       continue;
     }
-    std::string text = fmt::format("{}: busbw {:.2f} GB/s < {:.2f} GB/s (ceiling {:.2f} GB/s)",
+    std::string text = fmt::format("{}: busbw {:.2f} GB/s < {:.2f} GB/s",
                                    collectiveLabel(row->job, row->op, row->algorithm, row->bytes),
-                                   row->busbw.gigabytesPerSecond(), target->gigabytesPerSecond(),
-                                   row->ceiling.gigabytesPerSecond());
+                                   row->busbw.gigabytesPerSecond(), target->gigabytesPerSecond());
+    if (row->ceiling.bps() > 0) text += fmt::format(" (ceiling {:.2f} GB/s)", row->ceiling.gigabytesPerSecond());
     const std::string why = responsible(report, fabric, row->first);
     if (!why.empty()) text += "; " + why;
     r.addOffender(std::move(text));

@@ -54,12 +54,11 @@ void SvgCanvas::text(double x, double y, const std::string& content, const std::
 }
 
 void SvgCanvas::polyline(const std::vector<std::pair<double, double>>& points,
-                         const std::string& stroke, double width) {
+                         const std::string& stroke, double width, const std::string& dash) {
   std::string pts;
   for (const auto& [x, y] : points) pts += (pts.empty() ? "" : " ") + n(x) + "," + n(y);
-  body_ +=
-      fmt::format("<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"{}\"/>\n",
-                  pts, stroke, n(width));
+  body_ += fmt::format("<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"{}\"{}/>\n", pts,
+                       stroke, n(width), dash.empty() ? "" : " stroke-dasharray=\"" + dash + "\"");
 }
 
 void SvgCanvas::circle(double cx, double cy, double r, const std::string& fill,

@@ -25,8 +25,9 @@ class SvgCanvas {
   void text(double x, double y, const std::string& content, const std::string& anchor = "start",
             double size = 12.0, const std::string& fill = "#222", bool bold = false,
             double rotate = 0.0);
+  /// A polyline; @p dash as in line().
   void polyline(const std::vector<std::pair<double, double>>& points, const std::string& stroke,
-                double width);
+                double width, const std::string& dash = "");
   void circle(double cx, double cy, double r, const std::string& fill,
               const std::string& tooltip = "");
 

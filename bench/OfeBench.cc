@@ -1,9 +1,13 @@
 // ofe-bench: packet-hops per wall second of stock ns-3 and of the ofe packet
-// core, printed as one JSON object. `--quick` keeps it to a few seconds.
+// core, and the built-in default scenario's workload with NCCL's schedules
+// beside the first landing's flat ring on the same fabric, printed as one
+// JSON object. `--quick` keeps it short.
 //
 // Every part runs `repetitions` times and reports its fastest run (the
 // machine is shared, so the minimum is the least disturbed measurement);
-// thread CPU time is reported alongside wall time.
+// thread CPU time is reported alongside wall time. The exit status is 1 when
+// a figure falls below its floor, each a ratio to a baseline measured in the
+// same run (or the default run's 60 s budget): a large regression fails CI.
 
 #include <nlohmann/json.hpp>
 
@@ -13,6 +17,7 @@
 #include <iostream>
 #include <string>
 
+#include "bench/CollectiveBench.h"
 #include "bench/OfeCoreBench.h"
 #include "bench/StockNs3Bench.h"
 #include "core/PacketEngine.h"
@@ -33,6 +38,16 @@ BenchPart fastest(int repetitions, const std::function<BenchPart()>& run) {
   for (int i = 1; i < repetitions; ++i) {
     const BenchPart p = run();
     if (p.wallSeconds < best.wallSeconds) best = p;
+  }
+  return best;
+}
+
+/// The fastest of @p repetitions runs of a workload part.
+ofe::bench::WorkloadPart fastestWorkload(int repetitions, const std::function<ofe::bench::WorkloadPart()>& run) {
+  ofe::bench::WorkloadPart best = run();
+  for (int i = 1; i < repetitions; ++i) {
+    const ofe::bench::WorkloadPart p = run();
+    if (p.run.wallSeconds < best.run.wallSeconds) best = p;
   }
   return best;
 }
@@ -81,6 +96,10 @@ int main(int argc, char** argv) {
   const BenchPart p2pHeap = fastest(repetitions, [&] { return runStockP2pChain(p2pPackets, "ns3::HeapScheduler"); });
   const BenchPart chain = fastest(repetitions, [&] { return runOfeChain(chainBytes); });
   const BenchPart fatTree = fastest(repetitions, [&] { return runOfeFatTree(k, fatTreeBytes); });
+  // The default scenario's sweep (1 KiB .. 1 GiB; quick: up to 64 MiB), once each.
+  const std::int64_t sweepCap = quick ? (64LL << 20) : 0;
+  const WorkloadPart nccl = fastestWorkload(1, [&] { return runDefaultWorkload(sweepCap, false); });
+  const WorkloadPart flat = fastestWorkload(1, [&] { return runDefaultWorkload(sweepCap, true); });
 
   nlohmann::json out;
   out["mode"] = quick ? "quick" : "full";
@@ -111,6 +130,16 @@ int main(int argc, char** argv) {
   out["stock_p2p_heap_wall_s"] = p2pHeap.wallSeconds;
   out["ofe_chain_wall_s"] = chain.wallSeconds;
   out["ofe_fattree_wall_s"] = fatTree.wallSeconds;
+  out["default_nccl_wall_s"] = nccl.run.wallSeconds;
+  out["default_nccl_plan_s"] = nccl.planSeconds;
+  out["default_nccl_transfers"] = nccl.transfers;
+  out["default_nccl_largest_busbw_GBps"] = nccl.largestBusbwGBps;
+  out["default_flat_wall_s"] = flat.run.wallSeconds;
+  out["default_flat_plan_s"] = flat.planSeconds;
+  out["default_flat_transfers"] = flat.transfers;
+  out["default_flat_largest_busbw_GBps"] = flat.largestBusbwGBps;
+  out["default_nccl_over_flat_wall"] = nccl.run.wallSeconds / flat.run.wallSeconds;
+  out["default_nccl_over_flat_busbw"] = nccl.largestBusbwGBps / flat.largestBusbwGBps;
   out["total_wall_s"] = total.wall();
   out["load_average_before"] = loadBefore;
   out["load_average_after"] = loadAverage();
@@ -118,7 +147,31 @@ int main(int argc, char** argv) {
                   {"stock_p2p", describe(p2p)},
                   {"stock_p2p_heap", describe(p2pHeap)},
                   {"ofe_chain", describe(chain)},
-                  {"ofe_fattree_k8", describe(fatTree)}};
+                  {"ofe_fattree_k8", describe(fatTree)},
+                  {"default_nccl", describe(nccl.run)},
+                  {"default_flat", describe(flat.run)}};
+
+  // Floors: a large regression, not noise (measured here: chain 11.9x and
+  // fat-tree 4.1x stock PointToPoint; default run 18 s).
+  struct Floor {
+    const char* figure;
+    double value;
+    double floor;
+  };
+  const Floor floors[] = {
+      {"ofe_chain_over_stock_p2p", chain.hopsPerSecond() / p2p.hopsPerSecond(), 3.0},
+      {"ofe_fattree_over_stock_p2p", fatTree.hopsPerSecond() / p2p.hopsPerSecond(), 1.5},
+      {"60 s over default_nccl_wall_s", 60.0 / std::max(1e-9, nccl.run.wallSeconds), 1.0},
+  };
+  nlohmann::json failed = nlohmann::json::array();
+  for (const Floor& f : floors) {
+    if (f.value < f.floor) failed.push_back({{"figure", f.figure}, {"value", f.value}, {"floor", f.floor}});
+  }
+  out["below_floor"] = failed;
   std::cout << out.dump(2) << std::endl;
+  if (!failed.empty()) {
+    std::cerr << "ofe-bench: " << failed.size() << " figure(s) below their floor: " << failed.dump() << "\n";
+    return 1;
+  }
   return 0;
 }

@@ -19,9 +19,16 @@ namespace ofe::core {
 ///    store-and-forward or cut-through);
 ///  - GPUs run NicTransport: reliable, windowed, DCQCN-paced transport per
 ///    transfer (TransportFlow), round-robin among flows on a port;
-///  - a transfer starts when all of `after` are delivered and the clock has
-///    reached notBefore; TransferResult::start is that time, finish the
-///    arrival of its last byte at the destination application.
+///  - transfers inside one scale-up domain (two GPUs of one scale-up switch,
+///    or a GPU and its switch) run in ScaleUpFabric, a lossless fluid model
+///    of the NVLink ports, not as frames;
+///  - a transfer is ready when all of `after` are delivered and the clock
+///    has reached notBefore, and starts Transfer::overhead later, once the
+///    previous transfer of its connection (same src, dst and connection)
+///    has put all its bytes on the wire; it moves Transfer::wireBytes().
+///    TransferResult::start is when it starts, finish the arrival of its
+///    last byte at the destination application. A barrier is delivered the
+///    moment it is ready.
 ///
 /// Counting conventions: LinkDirectionStats::bytes and packets count frames
 /// (payload + TransportModel::headerBytes; ACK/NACK/CNP frames are ackBytes)
@@ -31,9 +38,10 @@ namespace ofe::core {
 /// RunResult::end is when the last frame of a completed run was consumed
 /// (or when the watchdog / time limit stopped it).
 ///
-/// A completed run is checked: every transfer delivered exactly its size (no
-/// byte twice), every segment was first-sent exactly once, no frame is left
-/// in flight or in a queue; a violation throws std::logic_error. The same
+/// A completed run is checked: every transfer finished, every frame-level
+/// transfer delivered exactly its wire bytes (no byte twice) and first-sent
+/// every segment exactly once, no frame is left in flight or in a queue; a
+/// violation throws std::logic_error. The same
 /// fabric, routing, plan and seed give identical results.
 ///
 /// The fabric and routing are referenced, not copied: they must outlive the
@@ -47,7 +55,8 @@ class PacketEngine : public Engine {
   PacketEngine(const topology::Fabric& fabric, const topology::Routing& routing,
                const models::EngineSettings& settings, PacketEngineOptions options = {});
 
-  /// @throws std::invalid_argument when a transfer's end is not a GPU.
+  /// @throws std::invalid_argument when a transfer's end is neither a GPU nor
+  /// the scale-up switch of the GPU at its other end.
   RunResult run(const traffic::Plan& plan) override;
   const char* name() const override { return "packet"; }
 

@@ -142,7 +142,7 @@ void RunContext::build() {
   scaleUp_ = std::make_unique<ScaleUpFabric>(*this);
 
   const std::size_t transfers = plan_.size();
-  flows_.resize(transfers);
+  flowOf_.assign(transfers, Frame::kNone);
   waiting_.assign(transfers, 0);
   dependents_.assign(transfers, {});
   started_.assign(transfers, 0);
@@ -155,11 +155,14 @@ void RunContext::build() {
   parked_.assign(transfers, 0);
   result_.transfers.resize(transfers);
   std::map<std::tuple<topology::NodeId, topology::NodeId, int>, std::uint32_t> lastOnConnection;
+  std::uint32_t packetFlows = 0;
   for (const traffic::Transfer& t : plan_.transfers()) {
     result_.transfers[t.id].id = t.id;
     waiting_[t.id] = static_cast<std::uint32_t>(t.after.size());
     for (traffic::TransferId dep : t.after) dependents_[dep].push_back(t.id);
     scaleUpTransfer_[t.id] = scaleUp_->carries(t) ? 1 : 0;
+    // Only frame-level transfers need a transport (most NCCL traffic is scale-up).
+    if (!t.barrier && !scaleUpTransfer_[t.id]) flowOf_[t.id] = packetFlows++;
     if (t.connection >= 0) {
       auto [it, fresh] = lastOnConnection.emplace(std::make_tuple(t.src, t.dst, t.connection), t.id);
       if (!fresh) {
@@ -169,6 +172,7 @@ void RunContext::build() {
       }
     }
   }
+  flows_.resize(packetFlows);
 }
 
 RunResult RunContext::run() {
@@ -200,7 +204,7 @@ RunResult RunContext::run() {
   for (const traffic::Transfer& t : plan_.transfers()) {
     if (!started_[t.id] || t.barrier || scaleUpTransfer_[t.id]) continue;
     TransferResult& r = result_.transfers[t.id];
-    const TransportFlow& flow = flows_[t.id];
+    const TransportFlow& flow = flows_[flowOf_[t.id]];
     r.packets = flow.packets();
     r.retransmissions = flow.retransmissions();
     r.timeouts = flow.timeouts();
@@ -222,7 +226,7 @@ void RunContext::checkInvariants() const {
   for (const traffic::Transfer& t : plan_.transfers()) {
     if (!delivered_[t.id] || !senderDone_[t.id]) fail(fmt::format("transfer {} did not finish", t.id));
     if (t.barrier || scaleUpTransfer_[t.id]) continue;
-    const TransportFlow& flow = flows_[t.id];
+    const TransportFlow& flow = flows_[flowOf_[t.id]];
     if (flow.delivered() != t.wireBytes().count()) {
       fail(fmt::format("transfer {} delivered {} of {} bytes", t.id, flow.delivered(), t.wireBytes().count()));
     }
@@ -312,7 +316,7 @@ void RunContext::launch(std::uint32_t transfer) {
     return;
   }
 
-  TransportFlow& flow = flows_[transfer];
+  TransportFlow& flow = flows_[flowOf_[transfer]];
   // A switch end outside the scale-up model (its link is down) has no route as frames.
   const bool gpus = fabric_.node(t.src).kind == topology::NodeKind::Gpu &&
                     fabric_.node(t.dst).kind == topology::NodeKind::Gpu;

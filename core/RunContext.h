@@ -57,8 +57,9 @@ class RunContext {
   const models::EngineSettings& settings() const { return settings_; }
   OpticalNetDevice& device(std::uint32_t dir) { return *devices_[dir]; }
   const OpticalNetDevice& device(std::uint32_t dir) const { return *devices_[dir]; }
-  TransportFlow& flow(std::uint32_t transfer) { return flows_[transfer]; }
-  const TransportFlow& flow(std::uint32_t transfer) const { return flows_[transfer]; }
+  /// The transport of frame-level transfer @p transfer (not a barrier, not scale-up).
+  TransportFlow& flow(std::uint32_t transfer) { return flows_[flowOf_[transfer]]; }
+  const TransportFlow& flow(std::uint32_t transfer) const { return flows_[flowOf_[transfer]]; }
   IngressPort& ingress(std::uint32_t dir) { return ingress_[dir]; }
   LinkDirectionStats& stats(std::uint32_t dir) { return result_.links[dir]; }
   /// Direction of @p link leaving @p from.
@@ -76,7 +77,7 @@ class RunContext {
   std::uint32_t wireOverheadBytes() const { return wireOverhead_; }
   std::int64_t maxFrameBytes() const { return static_cast<std::int64_t>(mtu_) + headerBytes_; }
   std::int64_t maxWireBytes() const { return maxFrameBytes() + wireOverhead_; }
-  std::uint32_t segmentsOf(std::uint32_t transfer) const { return flows_[transfer].segments(); }
+  std::uint32_t segmentsOf(std::uint32_t transfer) const { return flow(transfer).segments(); }
 
   // ---- events from the components ----
   /// Arrival event of a frame slot (BoundEvent target).
@@ -166,7 +167,8 @@ class RunContext {
   std::vector<topology::NodeId> linkA_;      ///< by link: end a
   std::vector<IngressPort> ingress_;         ///< by direction: PFC state at the receiving switch
 
-  std::vector<TransportFlow> flows_;
+  std::vector<TransportFlow> flows_;          ///< frame-level transfers only
+  std::vector<std::uint32_t> flowOf_;         ///< by transfer: index in flows_, or Frame::kNone
   std::vector<std::uint32_t> waiting_;       ///< by transfer: dependencies not yet delivered
   std::vector<std::vector<std::uint32_t>> dependents_;
   std::vector<char> started_;

@@ -50,7 +50,7 @@ std::string Watchdog::describe(const RunContext& ctx, const std::string& headlin
       ++waiting;
       continue;
     }
-    if (ctx.finished(t.id)) continue;
+    if (ctx.finished(t.id) || t.barrier) continue;
     if (listed == 0) out += "\nunfinished transfers:";
     if (listed++ >= kMaxLines) {
       ++more;

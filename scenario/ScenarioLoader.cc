@@ -459,7 +459,8 @@ name: default
 description: >-
   One scalable unit of a rail-optimised H100 pod (8 servers x 8 GPUs, 8 x 400G NICs per server,
   NVLink and NVSwitch inside each server, 8 rail leaves, 4 spines) running an nccl-tests-style
-  all-reduce sweep from 1 KiB to 1 GiB with the algorithm and protocol NCCL would pick.
+  all-reduce sweep from 1 KiB to 1 GiB with the algorithm and protocol NCCL would pick, then a
+  1 GiB ring all-reduce.
 seed: 1
 sites:
   - name: dc
@@ -478,8 +479,13 @@ workload:
       ranks: 64
       placement: rail-aligned
       collectives:
+        # nccl-tests -b 1K -e 1G -f 2 with NCCL's choice of algorithm and protocol.
         - op: all-reduce
           sizes: 1KiB..1GiB
+        # NCCL_ALGO=Ring, as NCCL's maintainers suggest for measuring the NICs.
+        - op: all-reduce
+          algorithm: ring
+          size: 1GiB
 )";
   return text;
 }

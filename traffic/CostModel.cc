@@ -147,7 +147,7 @@ Duration estimate(CollectiveOp op, Algorithm algorithm, int n, Bytes size, const
                                                 toString(op), n));
       }
       return a * log2Floor(n) + wireTime(n - 1, n, size, b);
-    case CollectiveOp::AllToAll: return a + wireTime(n - 1, n, size, b);
+    case CollectiveOp::AllToAll: break;  // only point-to-point schedules, rejected above
     case CollectiveOp::Broadcast:
     case CollectiveOp::Reduce:
       if (algorithm == Algorithm::FlatRing) return a * (n - 1) + wireTime(1, 1, size, b);

@@ -167,6 +167,16 @@ NcclTopology NcclTopology::of(const Fabric& fabric, const std::vector<NodeId>& r
     const double s = std::max(0.12, std::min(t.nicGBps_, interSpeeds(t.architecture_).front()));
     t.ring_ = NcclGraph{1, s, s};
   }
+  // ncclTopoDupChannels: fast channels are split in two of half the speed.
+  {
+    // "ccMin > 80": Hopper and Blackwell (A100 is 8.0).
+    const double bw = t.ring_.bwIntra;
+    if (bw >= 25.0 && !(hopperOrLater && bw < 50.0 && t.ring_.channels > 4)) {
+      const int dup = std::min(2 * t.ring_.channels, kMaxSearchChannels);
+      const int factor = (dup + t.ring_.channels - 1) / t.ring_.channels;
+      t.ring_ = NcclGraph{dup, bw / factor, t.ring_.bwInter / factor};
+    }
+  }
   // ncclTopoPostset doubles the channels; Hopper and later with several
   // servers double again while below 16 and the channel speed exceeds 45 GB/s.
   t.collChannels_ = std::min(kMaxChannels, 2 * t.ring_.channels);
@@ -180,7 +190,18 @@ NcclTopology NcclTopology::of(const Fabric& fabric, const std::vector<NodeId>& r
     const double load = static_cast<double>(ch + 1);
     const double s = nodes == 1 ? fastestFitting(intraSpeeds(t.architecture_), 1e9, load, t.scaleUpGBps_)
                                 : fastestFitting(interSpeeds(t.architecture_), t.nicGBps_, load, t.scaleUpGBps_);
-    if (ch >= 2 && s > 0.0) t.nvlsGraph_ = NcclGraph{ch, s, s};
+    if (ch >= 2 && s > 0.0) {
+      // Pass 2 of the search raises bwInter alone (heads to NICs; nothing
+      // across servers on one) while it is below twice bwIntra.
+      const std::vector<double>& speeds = nodes == 1 ? intraSpeeds(t.architecture_) : interSpeeds(t.architecture_);
+      double inter = s;
+      for (auto it = speeds.rbegin(); it != speeds.rend(); ++it) {
+        if (*it <= inter || inter >= 2 * s) continue;
+        if (nodes > 1 && *it > t.nicGBps_ + 1e-9) break;
+        inter = *it;
+      }
+      t.nvlsGraph_ = NcclGraph{ch, s, inter};
+    }
     // NVLS_NCHANNELS_SM90 / _SM100 / _SM100_NVL (src/transport/nvls.cc).
     t.nvlsChannels_ = t.architecture_ == GpuArchitecture::Blackwell ? (nodes > 1 ? 32 : 24) : 16;
     if (t.nvlsGraph_.channels == 0) t.nvlsChannels_ = 0;

@@ -31,7 +31,9 @@ struct NcclGraph {
 ///    channels). NCCL then doubles the channels (ncclTopoPostset) and, on
 ///    Hopper and later with more than one server, doubles again below 16;
 ///  - NVLS search: one channel per GPU (one server) or per NIC, each taking
-///    its speed on every GPU's scale-up link and twice on its head's.
+///    its speed on every GPU's scale-up link and twice on its head's; the
+///    second pass then raises the speed across servers (bwInter) while it is
+///    below twice that, as far as the NICs carry it (search.cc, pass 2).
 /// Ring orders follow NCCL's alternating NIC pairs (crossNic = 2): channel 2k
 /// enters a server at position 2k and leaves it at 2k+1, channel 2k+1 the
 /// other way round, and odd servers swap the pair, so every hop between

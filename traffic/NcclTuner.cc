@@ -262,6 +262,12 @@ NcclChoice NcclTuner::choose(CollectiveOp op, Bytes size, Algorithm algorithm, P
     best.channels = channels > 0 ? channels : 1;
     return best;
   }
+  if (!topology_.uniform()) {
+    throw std::invalid_argument(fmt::format(
+        "NCCL schedules need the same number of ranks on every server ({} servers here differ); use a flat-* "
+        "algorithm",
+        topology_.servers()));
+  }
   double bestTime = std::numeric_limits<double>::max();
   bool found = false;
   for (int a = 0; a < kAlgorithms; ++a) {

@@ -18,7 +18,7 @@ constexpr int kStore = 2;         // owner -> switch, the final chunk to multica
 constexpr int kMulticast = 3;     // switch -> every GPU
 constexpr int kTreeUp = 4;        // head -> parent server's head (+ tree index)
 constexpr int kTreeDown = 6;      // head -> child server's head (+ tree index)
-constexpr std::int64_t kMaxPieces = 16;
+constexpr std::int64_t kMaxPieces = 64;
 
 const NcclTopology& nvlsTopology(const CollectiveWriter& w) {
   const NcclTopology* t = w.call().topology;
@@ -28,9 +28,26 @@ const NcclTopology& nvlsTopology(const CollectiveWriter& w) {
   return *t;
 }
 
-int piecesOf(Bytes bytes) {
-  const std::int64_t chunk = NcclProtocol::nvlsChunk().count();
-  return static_cast<int>(std::clamp<std::int64_t>((bytes.count() + chunk - 1) / chunk, 1, kMaxPieces));
+/// Pipeline depth of an NVLS schedule: the chunks each of NCCL's concurrent
+/// operations (channels x heads) works through, with NCCL's chunk size for
+/// the size (calcCollChunking, src/enqueue.cc): NVLS 128 KiB (NCCL_NVLS_CHUNKSIZE),
+/// halved to 64, 32 and 16 KiB below 64, 8 and 2 x ops x chunk; NVLS-tree at
+/// most 64 KiB from 4 servers on, halved to 64 and 32 KiB below 4 and 1 x
+/// ops x chunk. Every piece stands for one chunk of every operation.
+int nvlsPieces(Bytes size, const NcclTopology& t, int heads, bool tree) {
+  const std::int64_t ops = std::max(1, t.nvlsChannels()) * static_cast<std::int64_t>(heads);
+  const std::int64_t n = size.count();
+  std::int64_t chunk = NcclProtocol::nvlsChunk().count();
+  if (!tree) {
+    if (n < 64 * ops * chunk && chunk > 65536) chunk = 65536;
+    if (n < 8 * ops * chunk && chunk > 32768) chunk = 32768;
+    if (n < 2 * ops * chunk && chunk > 16384) chunk = 16384;
+  } else {
+    if (t.servers() >= 4) chunk = std::min<std::int64_t>(chunk, 65536);
+    if (n < 4 * ops * chunk && chunk > 65536) chunk = 65536;
+    if (n < 1 * ops * chunk && chunk > 32768) chunk = 32768;
+  }
+  return static_cast<int>(std::clamp<std::int64_t>(n / (ops * chunk), 1, kMaxPieces));
 }
 
 /// NVLS reduction of @p bytes of @p owner's slice inside @p server: every GPU
@@ -55,7 +72,7 @@ void nvlsAllReduce(CollectiveWriter& w, Bytes size) {
   if (t.servers() != 1) throw std::invalid_argument("nvls runs inside one server; use nvls-tree across servers");
   const std::vector<int>& gpus = t.members(0);
   const int g = static_cast<int>(gpus.size());
-  const int pieces = piecesOf(shareOf(size, g, 0));
+  const int pieces = nvlsPieces(size, t, g, false);
   // Chunk-major, so every owner's first chunk is under way before anyone's second.
   for (int c = 0; c < pieces; ++c) {
     for (int j = 0; j < g; ++j) {
@@ -75,7 +92,7 @@ void nvlsTreeAllReduce(CollectiveWriter& w, Bytes size) {
   const DoubleBinaryTree across(servers);
   // Head h owns slice h; half of it goes over each of the two trees. Chunk-major
   // order keeps every head, so every NIC, busy at once.
-  const int pieces = piecesOf(shareOf(shareOf(size, heads, 0), 2, 0));
+  const int pieces = nvlsPieces(size, t, heads, true);
   for (int c = 0; c < pieces; ++c) {
     for (int h = 0; h < heads; ++h) {
       for (int tree = 0; tree < 2; ++tree) {

@@ -7,6 +7,7 @@
 #include "ReportTestSupport.h"
 #include "analysis/CsvWriter.h"
 #include "analysis/ReportCsv.h"
+#include "traffic/CollectiveNames.h"
 
 namespace ofe::analysis {
 namespace {
@@ -103,10 +104,16 @@ TEST(ReportCsv, RunFilesParseWithOneHeaderAndConsistentColumns) {
     EXPECT_EQ(row[column("job")], "a2a, \"big\"");
     EXPECT_EQ(row[column("op")], "all-to-all");
     EXPECT_EQ(std::stoll(row[column("bytes")]), r.report.collectives[i - 1].bytes.count());
-    // The breakdown columns add up to the measured time, to the picosecond.
+    // Direct all-to-all is NCCL point-to-point: it always runs with a protocol.
+    EXPECT_EQ(row[column("algorithm")], "direct");
+    ASSERT_NE(r.report.collectives[i - 1].protocol, traffic::Protocol::Auto);
+    EXPECT_EQ(row[column("protocol")], traffic::toString(r.report.collectives[i - 1].protocol));
+    EXPECT_EQ(std::stoi(row[column("nccl_channels")]), r.report.collectives[i - 1].channels);
+    // The breakdown columns (protocol overheads included) add up to the
+    // measured time, to the picosecond.
     std::int64_t sum = 0;
     for (const char* c : {"serialisation_ps", "propagation_ps", "module_ps", "switching_ps",
-                          "nic_ps", "queueing_ps", "wait_ps"}) {
+                          "nic_ps", "protocol_ps", "queueing_ps", "wait_ps"}) {
       sum += std::stoll(row[column(c)]);
     }
     EXPECT_EQ(sum, std::stoll(row[column("time_ps")]));

@@ -39,6 +39,11 @@ TEST(ReportSchema, ValidatorCatchesDrift) {
   nlohmann::json wrong = ok;
   wrong["version"] = "1";
   EXPECT_EQ(test::validateReport(wrong, schema).size(), 1u);
+  // "string or null" (a protocol, null for a flat schedule) takes both and nothing else.
+  const std::map<std::string, std::string> nullable = {{"protocol", "string or null"}};
+  EXPECT_TRUE(test::validateReport(nlohmann::json{{"protocol", "ll128"}}, nullable).empty());
+  EXPECT_TRUE(test::validateReport(nlohmann::json{{"protocol", nullptr}}, nullable).empty());
+  EXPECT_EQ(test::validateReport(nlohmann::json{{"protocol", 1}}, nullable).size(), 1u);
 }
 
 TEST(ReportSchema, ActualReportsMatchTheDocumentedSchema) {

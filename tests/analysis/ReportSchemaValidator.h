@@ -34,6 +34,7 @@ inline bool typeMatches(const nlohmann::json& v, const std::string& type) {
   if (type == "number") return v.is_number();
   if (type == "number or null") return v.is_number() || v.is_null();
   if (type == "string") return v.is_string();
+  if (type == "string or null") return v.is_string() || v.is_null();
   if (type == "boolean") return v.is_boolean();
   if (type == "array") return v.is_array();
   if (type == "object") return v.is_object();

@@ -17,6 +17,7 @@ CollectiveResult instance(int index, Bytes bytes, int iteration, Duration time) 
   CollectiveResult c;
   c.index = index;
   c.job = "j";
+  c.spec = 0;
   c.op = traffic::CollectiveOp::AllReduce;
   c.algorithm = traffic::Algorithm::FlatRing;
   c.ranks = 8;
@@ -44,7 +45,7 @@ TEST(ReportVerdict, CollectiveTimeFailsEachInstanceOverTheTarget) {
   EXPECT_EQ(c.status, CheckStatus::Fail);
   // 150 us and 120 us are over 100 us, the slowest listed first; 50 us is not.
   ASSERT_EQ(c.offenders.size(), 2u);
-  EXPECT_THAT(c.offenders[0], HasSubstr("j: all-reduce ring 4 MiB (iteration 0)"));
+  EXPECT_THAT(c.offenders[0], HasSubstr("j: all-reduce flat-ring 4 MiB (iteration 0)"));
   EXPECT_THAT(c.offenders[1], HasSubstr("(iteration 1)"));
   EXPECT_DOUBLE_EQ(c.metric("slowest")->value, 150e-6);
   EXPECT_DOUBLE_EQ(c.metric("over")->value, 2.0);
@@ -68,7 +69,43 @@ TEST(ReportVerdict, BusBandwidthJudgesTheLargestSizeOnly) {
   const CheckResult c = checkBusBandwidth(r, chain.fabric);
   EXPECT_EQ(c.status, CheckStatus::Fail);
   ASSERT_EQ(c.offenders.size(), 1u);
-  EXPECT_THAT(c.offenders[0], HasSubstr("j: all-reduce ring 4 MiB: busbw 48.93 GB/s < 50.00 GB/s"));
+  EXPECT_THAT(c.offenders[0], HasSubstr("j: all-reduce flat-ring 4 MiB: busbw 48.93 GB/s < 50.00 GB/s"));
+}
+
+TEST(ReportVerdict, EstimateWarnsOutsideHalfToTwiceTheEstimate) {
+  const test::Chain chain = test::makeChain(1, "r-sw-saf", {"r-100G", "r-100G"});
+  RunReport r;
+  EXPECT_EQ(checkEstimates(r, chain.fabric).status, CheckStatus::Pass);
+  EXPECT_EQ(checkEstimates(r, chain.fabric).summary, "no sizes with an estimate");
+  // Measured / estimate: 1.0 (inside), 2.5 (slower), 0.4 (faster); a row
+  // without an estimate and a stalled row are skipped.
+  const auto row = [](std::int64_t mib, int timeUs, int estimateUs, bool completed) {
+    NcclRow n;
+    n.job = "j";
+    n.spec = 0;
+    n.algorithm = traffic::Algorithm::FlatRing;
+    n.bytes = kMiB * mib;
+    n.completed = completed;
+    n.time = Duration::microseconds(timeUs);
+    n.estimate = Duration::microseconds(estimateUs);
+    return n;
+  };
+  r.table = {row(1, 100, 100, true), row(2, 250, 100, true), row(4, 40, 100, true), row(8, 90, 0, true),
+             row(16, 0, 100, false)};
+  const CheckResult c = checkEstimates(r, chain.fabric);
+  EXPECT_EQ(c.status, CheckStatus::Warn);
+  ASSERT_EQ(c.offenders.size(), 2u);
+  EXPECT_THAT(c.offenders[0], HasSubstr("j: all-reduce flat-ring 2 MiB: measured 250 us = 2.50 x the estimate 100 us"));
+  EXPECT_THAT(c.offenders[0], HasSubstr("queues and shared links the estimate leaves out"));
+  EXPECT_THAT(c.offenders[1], HasSubstr("j: all-reduce flat-ring 4 MiB: measured 40 us = 0.40 x the estimate 100 us"));
+  EXPECT_THAT(c.offenders[1], HasSubstr("faster than the estimate"));
+  EXPECT_DOUBLE_EQ(c.metric("min_ratio")->value, 0.4);
+  EXPECT_DOUBLE_EQ(c.metric("max_ratio")->value, 2.5);
+  EXPECT_DOUBLE_EQ(c.metric("outside")->value, 2.0);
+  EXPECT_THAT(c.summary, HasSubstr("from 0.40 to 2.50 over 3 sizes; 2 outside"));
+  // Retransmissions are named as the likely cause of a slow row.
+  r.retransmissions = 5;
+  EXPECT_THAT(checkEstimates(r, chain.fabric).offenders[0], HasSubstr("5 retransmissions in the run"));
 }
 
 TEST(ReportVerdict, LinkUtilizationListsTheLinksOverTheCeiling) {
@@ -154,7 +191,7 @@ TEST(ReportVerdict, VerdictHoldsDesignAndRunChecks) {
   for (const CheckResult& c : v.results()) ids.push_back(c.id);
   EXPECT_EQ(ids, (std::vector<std::string>{"connectivity", "reach", "amplifier-spacing", "radix",
                                            "oversubscription", "bisection", "latency", "power",
-                                           "run-completed", "collective-time", "busbw",
+                                           "run-completed", "collective-time", "busbw", "estimate",
                                            "site-latency", "link-utilization", "lossless"}));
   // 2:1 oversubscription warns (as `ofe validate` does); an all-to-all over
   // 400G NICs cannot reach 45 GB/s busbw: the 50 GB/s line rate less headers

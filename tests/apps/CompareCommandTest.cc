@@ -89,7 +89,7 @@ TEST(CompareCommand, OneToOneWinsAllReduceTooWhenRingsCrossLeaves) {
   int allReduce = 0;
   for (const auto& r : busbw) {
     EXPECT_EQ(r.winner, analysis::Winner::A) << r.metric << ": " << r.a << " vs " << r.b;
-    allReduce += r.metric.find("all-reduce ring") != std::string::npos;
+    allReduce += r.metric.find("all-reduce flat-ring") != std::string::npos;
   }
   EXPECT_EQ(allReduce, 2);
 }

@@ -91,11 +91,19 @@ TEST(PacketTiming, CutThroughIntoAFasterPortWaitsForTheTail) {
 }
 
 TEST(PacketTiming, ScaleUpSwitchIsAPacketSwitchWithItsOwnModel) {
-  // gpu0 -900G, 2 m- NVSwitch-class switch -900G, 2 m- gpu1, modules with
-  // no latency, a 100 ns cut-through switch. Frame 1082 B on the wire:
-  // 8656 bits / 900 Gbps = 9,617.8 ps -> 9,618 ps. 2 m of t-fibre = 10 ns.
-  //   250 (NIC) + 10 (link) + 100 (switch) + 9.618 + 10 (link) + 250 (NIC) = 629.618 ns.
+  // gpu0 -900G, 2 m- NVSwitch-class switch -900G, 2 m- gpu1. Both GPUs hang
+  // off one ScaleUpSwitch, so the transfer runs in the scale-up fluid model,
+  // not as frames: no NIC latency (250 ns per end here), no propagation, no
+  // switch hop, no frame headers; the GPU model's scaleUpLatency (500 ns)
+  // covers all of that, added after the last byte leaves.
+  // A 1000 B payload framed into 1125 wire bytes (Transfer::wire) with 2 us
+  // of overhead: ready at 0, bytes move from 2 us at the full 900 Gbps port
+  // rate (one flow): 1125 x 8 = 9000 bit / 900 Gbps = 10 ns, delivered
+  //   2,000 ns + 10 ns + 500 ns = 2,510 ns.
   models::Catalog catalog = test::testCatalog();
+  models::GpuModel gpu = catalog.gpu("t-gpu");
+  gpu.scaleUpLatency = Duration::nanoseconds(500);
+  catalog.put(gpu);
   models::OpticalModule nvl;
   nvl.name = "t-nvl";
   nvl.rate = DataRate::gbps(900);
@@ -118,15 +126,32 @@ TEST(PacketTiming, ScaleUpSwitchIsAPacketSwitchWithItsOwnModel) {
   sw.kind = topology::NodeKind::ScaleUpSwitch;
   sw.model = "t-nvs";
   const auto s = f.addNode(sw);
-  test::addLink(f, g0, s, "t-nvl", Length::metres(2));
-  test::addLink(f, s, g1, "t-nvl", Length::metres(2));
+  test::addLink(f, g0, s, "t-nvl", Length::metres(2));  // link 0
+  test::addLink(f, s, g1, "t-nvl", Length::metres(2));  // link 1
+  ASSERT_EQ(f.scaleUpSwitchOf(g0), s);
+  ASSERT_EQ(f.scaleUpSwitchOf(g1), s);
   const auto routing = topology::Routing::compute(f);
   PacketEngine engine(f, routing, models::EngineSettings{});
   traffic::Plan plan;
-  plan.add(test::transfer(g0, g1, 1000));
+  traffic::Transfer t = test::transfer(g0, g1, 1000);
+  t.wire = Bytes(1125);
+  t.overhead = Duration::microseconds(2);
+  plan.add(t);
   const RunResult r = engine.run(plan);
   ASSERT_TRUE(r.completed) << r.diagnosis;
-  EXPECT_EQ(r.transfers[0].finish.ps(), 629'618);
+  EXPECT_EQ(r.transfers[0].start.ps(), 2'000'000);   // after the overhead
+  EXPECT_EQ(r.transfers[0].finish.ps(), 2'510'000);
+  EXPECT_EQ(r.end.ps(), 2'510'000);  // the run covers the delivery latency
+  // One "packet" of 1125 B per link direction used (gpu0 -> switch, switch ->
+  // gpu1), each busy for the 10 ns the bytes take; no ACKs come back.
+  ASSERT_EQ(r.links.size(), 4u);
+  for (std::size_t dir : {0u, 2u}) {
+    EXPECT_EQ(r.links[dir].packets, 1u) << dir;
+    EXPECT_EQ(r.links[dir].bytes, Bytes(1125)) << dir;
+    EXPECT_EQ(r.links[dir].busy.ps(), 10'000) << dir;
+  }
+  for (std::size_t dir : {1u, 3u}) EXPECT_EQ(r.links[dir].packets, 0u) << dir;
+  EXPECT_EQ(r.packetHops, 2u);
 }
 
 }  // namespace

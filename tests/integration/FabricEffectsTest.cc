@@ -45,22 +45,41 @@ TEST(FabricEffects, HierarchicalAllReduceBeatsFlatRingByTheCostModelRatio) {
   ASSERT_TRUE(flat.run.completed) << flat.run.diagnosis;
   ASSERT_TRUE(hier.run.completed) << hier.run.diagnosis;
 
-  // Cost model: the flat ring of 16 is held to the 400G NIC hop (7 -> 8 and 15 -> 0);
-  // hierarchical = 2 x (7/8) S over NVLink + 2 x (1/2) (S/8) over the NIC.
-  // With payload rates B = 400 G x 4096/4260 and B_up = 3.6 T x 4096/4260:
-  // flat 2*15/16*S/B = 2.793 ms; hier 2*7/8*S/B_up + (S/8)/B = 0.271 + 0.174 ms;
-  // predicted ratio about 6.3 (alphas add a few us to each).
+  // Cost model. Transfers between GPUs of one server run on the scale-up
+  // fluid model: no frames, no ACKs, the whole nvlink4 port rate (its data
+  // rate, B_up = 2966.4 Gb/s) and the GPU's scaleUpLatency (500 ns) as alpha.
+  //  - The flat ring of 16 is held to its two NIC hops (7 -> 8, 15 -> 0). The
+  //    sending NIC's egress carries data only: the GPU receives its own data
+  //    over NVLink, so no ACKs of reverse data share it (the ACKs of 7 -> 8
+  //    leave from GPU 8's NIC, which sends no data). So B = 400 G x 4096 / 4178
+  //    (mtu over mtu + headers + wire overhead) = 392.15 Gb/s:
+  //    2 x 15/16 x S / B = 2.567 ms.
+  //  - Hierarchical: direct reduce-scatter and all-gather inside each server,
+  //    2 x (7/8) S / B_up = 2 x 158.36 us, and a ring of 2 over each rail on S/8,
+  //    where both directions of each NIC carry data and the ACKs of the reverse
+  //    data: B = payloadRate(400 G) = 400 G x 4096 / 4260 = 384.60 Gb/s,
+  //    2 x (1/2) x (S/8) / B = 174.49 us; 491.2 us in all.
+  //  Predicted ratio 2.567 ms / 491.2 us = 5.2, a little more with the alphas
+  //  (30 NIC alphas on the flat ring; 2 plus 2 x 500 ns on hierarchical).
   const topology::NodeId g0 = pod.gpus[0];
-  const topology::NodeId g1 = pod.gpus[1];
   const topology::NodeId g8 = pod.gpus[8];
+  const models::TransportModel transport;
+  const Duration nicAlpha = measureAlpha(fabric, g0, g8);
+  traffic::CostParameters flatCost;
+  flatCost.alpha = nicAlpha;
+  flatCost.bandwidth = DataRate::bitsPerSecond(
+      DataRate::gbps(400).bps() * transport.mtu.count() /
+      (transport.mtu + transport.headerBytes + transport.wireOverhead).count());
   traffic::CostParameters cost;
-  cost.alpha = measureAlpha(fabric, g0, g8);
+  cost.alpha = nicAlpha;
   cost.bandwidth = payloadRate(DataRate::gbps(400));
-  cost.scaleUpAlpha = measureAlpha(fabric, g0, g1);
-  cost.scaleUpBandwidth = payloadRate(DataRate::gbps(3600));
+  cost.scaleUpAlpha = fabric.catalog().gpu("h100-sxm").scaleUpLatency;
+  cost.scaleUpBandwidth = fabric.catalog().module("nvlink4").rate;
   cost.gpusPerServer = 8;
+  ASSERT_EQ(cost.scaleUpAlpha, Duration::nanoseconds(500));
+  ASSERT_EQ(cost.scaleUpBandwidth.bps(), 2'966'400'000'000);
   const double predicted =
-      ratio(traffic::estimate(CollectiveOp::AllReduce, Algorithm::FlatRing, 16, size, cost),
+      ratio(traffic::estimate(CollectiveOp::AllReduce, Algorithm::FlatRing, 16, size, flatCost),
             traffic::estimate(CollectiveOp::AllReduce, Algorithm::Hierarchical, 16, size, cost));
   const double measured = ratio(flat.times[0], hier.times[0]);
   RecordProperty("measured_ratio", std::to_string(measured));

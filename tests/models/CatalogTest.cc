@@ -23,10 +23,12 @@ const std::vector<std::string> kModules = {"100G-LR4",
                                            "400ZR",
                                            "400ZR+", "400G-LH",
                                            "subsea-coherent-400G",
-                                           "nvlink4"};
+                                           "nvlink4",
+                                           "nvlink5"};
 const std::vector<std::string> kFibres = {"smf", "smf-1310", "smf-subsea", "mmf-om4", "copper"};
 const std::vector<std::string> kSwitches = {"51.2T-64x800G", "51.2T-128x400G", "qm9700-64x400G",
-                                            "q3400-144x800G", "nvswitch-gen4"};
+                                            "q3400-144x800G", "nvswitch-gen4",
+                                            "nvswitch-gen5"};
 const std::vector<std::string> kAmplifiers = {"edfa-std-high-gain", "edfa-std-medium-gain",
                                               "submarine-repeater"};
 const std::vector<std::string> kGpus = {"h100-sxm", "b200"};
@@ -183,11 +185,30 @@ TEST(Catalog, PrimarySourcedFiguresCarriedOver) {
 TEST(Catalog, ScaleUpRatesFromNvlinkBandwidth) {
   const Catalog c = Catalog::builtin();
   // NVLink 4: 900 GB/s bidirectional -> 450 GB/s x 8 b = 3.6 Tb/s per direction.
+  // That is the line rate (the GPU's and the NVSwitch port's per-direction limit).
   EXPECT_EQ(c.gpu("h100-sxm").scaleUpRate.bps(), 3'600'000'000'000);
-  EXPECT_EQ(c.module("nvlink4").rate, c.gpu("h100-sxm").scaleUpRate);
   EXPECT_EQ(c.packetSwitch("nvswitch-gen4").portRate, c.gpu("h100-sxm").scaleUpRate);
-  // NVLink 5: 1.8 TB/s bidirectional -> 900 GB/s x 8 b = 7.2 Tb/s per direction.
+  // The nvlink4 module carries data at NCCL's SM90_NVLINK_BW: 18 links x 20.6 GB/s
+  // = 370.8 GB/s x 8 b = 2966.4 Gb/s; its line overhead brings it back to the line rate.
+  EXPECT_EQ(c.module("nvlink4").rate.bps(), 2'966'400'000'000);
+  EXPECT_EQ(c.module("nvlink4").lanes, 18);
+  EXPECT_DOUBLE_EQ(c.module("nvlink4").lineOverhead, 3600.0 / 2966.4);
+  EXPECT_NEAR(static_cast<double>(c.module("nvlink4").lineRate().bps()),
+              static_cast<double>(c.gpu("h100-sxm").scaleUpRate.bps()), 1e3);
+  // NVLink 5: 1.8 TB/s bidirectional -> 900 GB/s x 8 b = 7.2 Tb/s per direction (line);
+  // data 18 x 40.1 GB/s (SM100_NVLINK_BW) = 721.8 GB/s = 5774.4 Gb/s.
   EXPECT_EQ(c.gpu("b200").scaleUpRate.bps(), 7'200'000'000'000);
+  EXPECT_EQ(c.packetSwitch("nvswitch-gen5").portRate, c.gpu("b200").scaleUpRate);
+  EXPECT_EQ(c.module("nvlink5").rate.bps(), 5'774'400'000'000);
+  EXPECT_NEAR(static_cast<double>(c.module("nvlink5").lineRate().bps()),
+              static_cast<double>(c.gpu("b200").scaleUpRate.bps()), 1e3);
+  // Both NVSwitch generations reduce in the switch (NVLS), at NCCL's nvlsEfficiency.
+  EXPECT_TRUE(c.packetSwitch("nvswitch-gen4").inNetworkReduction);
+  EXPECT_DOUBLE_EQ(c.packetSwitch("nvswitch-gen4").reductionEfficiency, 0.85);
+  EXPECT_TRUE(c.packetSwitch("nvswitch-gen5").inNetworkReduction);
+  EXPECT_DOUBLE_EQ(c.packetSwitch("nvswitch-gen5").reductionEfficiency, 0.74);
+  EXPECT_EQ(c.gpu("h100-sxm").architecture, GpuArchitecture::Hopper);
+  EXPECT_EQ(c.gpu("b200").architecture, GpuArchitecture::Blackwell);
   // DGX H100: 8 x 400G ConnectX-7 for 8 GPUs = 3.2 Tb/s per node.
   const GpuModel& h100 = c.gpu("h100-sxm");
   EXPECT_EQ((h100.nicRate * (h100.nics * h100.gpusPerServer)).bps(), 3'200'000'000'000);

@@ -156,12 +156,23 @@ TEST(ScenarioFiles, DefaultScenario) {
   const traffic::JobSpec& job = s.jobs[0];
   EXPECT_EQ(job.ranks, 64);
   EXPECT_EQ(job.placement, traffic::Placement::RailAligned);
-  ASSERT_EQ(job.collectives.size(), 1u);
+  ASSERT_EQ(job.collectives.size(), 2u);
   EXPECT_EQ(job.collectives[0].op, traffic::CollectiveOp::AllReduce);
-  EXPECT_EQ(job.collectives[0].algorithm, traffic::Algorithm::Ring);
+  // No algorithm, protocol or nccl_channels key: NCCL's choice per size.
+  EXPECT_EQ(job.collectives[0].algorithm, traffic::Algorithm::Auto);
+  EXPECT_EQ(job.collectives[0].protocol, traffic::Protocol::Auto);
+  EXPECT_EQ(job.collectives[0].ncclChannels, 0);
+  // 1 KiB = 2^10 .. 1 GiB = 2^30.
   EXPECT_EQ(job.collectives[0].minBytes, Bytes(1024));
-  EXPECT_EQ(job.collectives[0].maxBytes, Bytes(268435456));
+  EXPECT_EQ(job.collectives[0].maxBytes, Bytes(1073741824));
   EXPECT_EQ(job.collectives[0].iterations, 1);
+  // Then NCCL_ALGO=Ring at 1 GiB.
+  EXPECT_EQ(job.collectives[1].algorithm, traffic::Algorithm::Ring);
+  EXPECT_EQ(job.collectives[1].protocol, traffic::Protocol::Auto);
+  EXPECT_EQ(job.collectives[1].minBytes, Bytes(1073741824));
+  EXPECT_EQ(job.collectives[1].maxBytes, Bytes(1073741824));
+  // No ecmp override: the flow-hash default.
+  EXPECT_EQ(s.settings.queues.ecmp, models::EcmpMode::FlowHash);
 }
 
 }  // namespace

@@ -49,11 +49,15 @@ TEST(CostModel, DirectAndSingleRoundCollectives) {
   // Ring all-gather / reduce-scatter: (n-1) alpha + (n-1)/n S/B = 35 us + 4'697'620'480.
   EXPECT_EQ(ps(CollectiveOp::AllGather, Algorithm::FlatRing, 8), 35'000'000 + 4'697'620'480);
   EXPECT_EQ(ps(CollectiveOp::ReduceScatter, Algorithm::FlatRing, 8), 35'000'000 + 4'697'620'480);
-  // Direct all-gather / reduce-scatter / all-to-all: alpha + (n-1)/n S/B.
+  // Direct all-gather / reduce-scatter: alpha + (n-1)/n S/B.
   EXPECT_EQ(ps(CollectiveOp::AllGather, Algorithm::Direct, 8), 5'000'000 + 4'697'620'480);
-  EXPECT_EQ(ps(CollectiveOp::AllToAll, Algorithm::Direct, 8), 5'000'000 + 4'697'620'480);
-  // Send-recv: alpha + S/B.
-  EXPECT_EQ(ps(CollectiveOp::SendRecv, Algorithm::Direct, 2), 5'000'000 + 5'368'709'120);
+  EXPECT_EQ(ps(CollectiveOp::ReduceScatter, Algorithm::Direct, 8), 5'000'000 + 4'697'620'480);
+  // Flat send-recv (rank r to r+1): alpha + S/B.
+  EXPECT_EQ(ps(CollectiveOp::SendRecv, Algorithm::FlatRing, 2), 5'000'000 + 5'368'709'120);
+  // Direct all-to-all and send-recv are NCCL point-to-point operations with a
+  // protocol: the flat cost model leaves them to ncclEstimate.
+  EXPECT_THROW(ps(CollectiveOp::AllToAll, Algorithm::Direct, 8), std::invalid_argument);
+  EXPECT_THROW(ps(CollectiveOp::SendRecv, Algorithm::Direct, 2), std::invalid_argument);
 }
 
 TEST(CostModel, BroadcastAndReduce) {

@@ -4,6 +4,7 @@
 
 #include <set>
 #include <stdexcept>
+#include <vector>
 
 #include "TrafficTestSupport.h"
 #include "traffic/Collectives.h"
@@ -41,7 +42,9 @@ TEST(SweepSizes, DoublesFromMinToMax) {
 
 TEST(Workload, ExpandsSizesTimesIterationsInOrder) {
   // Job of 4 ranks, ring all-reduce 1..4 MiB (3 sizes) x 2 iterations = 6
-  // instances of 2(n-1) n = 24 transfers each (chunks default to 1).
+  // instances of 2(n-1) n = 24 transfers each (chunks default to 1); the first
+  // iteration of each size also starts with a barrier, its first id: 3 x 25 +
+  // 3 x 24 = 147 transfers. Instance i starts at 49 (i / 2) (+ 25 for iteration 1).
   const topology::Fabric f = test::railPod({2, 4, true, false});
   JobSpec j;
   j.name = "train";
@@ -49,41 +52,81 @@ TEST(Workload, ExpandsSizesTimesIterationsInOrder) {
   j.collectives = {spec(CollectiveOp::AllReduce, Algorithm::FlatRing, kMiB, 4 * kMiB, 2)};
   const WorkloadPlan w = buildWorkload(f, {j});
   ASSERT_EQ(w.collectives.size(), 6u);
-  EXPECT_EQ(w.plan.size(), 6u * 24u);
+  EXPECT_EQ(w.plan.size(), 3u * 25u + 3u * 24u);
   const std::int64_t sizes[6] = {kMiB, kMiB, 2 * kMiB, 2 * kMiB, 4 * kMiB, 4 * kMiB};
   for (std::size_t i = 0; i < 6; ++i) {
     const CollectiveInstance& c = w.collectives[i];
+    const bool first = i % 2 == 0;
     EXPECT_EQ(c.index, static_cast<int>(i));
     EXPECT_EQ(c.bytes, Bytes(sizes[i]));
     EXPECT_EQ(c.iteration, static_cast<int>(i % 2));
-    EXPECT_EQ(c.first, 24 * i);
-    EXPECT_EQ(c.last, 24 * i + 23);
+    EXPECT_EQ(c.algorithm, Algorithm::FlatRing);
+    EXPECT_EQ(c.protocol, Protocol::Auto);  // a flat schedule has none
+    EXPECT_EQ(c.first, 49 * (i / 2) + (first ? 0 : 25));
+    EXPECT_EQ(c.last, c.first + (first ? 24 : 23));
     EXPECT_EQ(c.nodes, w.placements[0]);
-    for (TransferId id = c.first; id <= c.last; ++id) EXPECT_EQ(w.plan.transfer(id).collective, c.index);
+    EXPECT_EQ(w.plan.transfer(c.first).barrier, first) << i;
+    for (TransferId id = c.first; id <= c.last; ++id) {
+      EXPECT_EQ(w.plan.transfer(id).collective, c.index);
+      if (id != c.first) EXPECT_FALSE(w.plan.transfer(id).barrier);
+    }
   }
 }
 
 TEST(Workload, NextInstanceStartsAtEachRankAfterItsFinalTransfers) {
-  // Ring all-reduce, n = 4, C = 1: the final step (5) has one transfer into and
-  // one out of each rank. Every step-0 transfer of instance k+1 from rank r
-  // waits for exactly those two; later steps only for their ring predecessor.
+  // Ring all-reduce, n = 4, C = 1, sizes 1 and 2 MiB x 2 iterations: instances
+  // 0 (1 MiB, it 0), 1 (1 MiB, it 1), 2 (2 MiB, it 0), 3 (2 MiB, it 1). The
+  // final step (5) has one transfer into and one out of each rank (4 in all).
+  //  - Iteration 0 of a size begins with a barrier on rank 0's GPU that waits
+  //    for the final transfers of every rank of the previous instance (none
+  //    for instance 0, all 4 step-5 transfers of instance 1 for instance 2);
+  //    every step-0 transfer waits for the barrier only.
+  //  - Iteration 1 has no barrier: its step-0 transfer from rank r waits for
+  //    exactly the two step-5 transfers of the previous iteration at r.
+  // Later steps only wait for their ring predecessor. Entries wait for job.start.
   const topology::Fabric f = test::railPod({2, 4, true, false});
   JobSpec j;
   j.name = "train";
   j.ranks = 4;
   j.start = Duration::microseconds(7);
-  j.collectives = {spec(CollectiveOp::AllReduce, Algorithm::FlatRing, kMiB, kMiB, 3)};
+  j.collectives = {spec(CollectiveOp::AllReduce, Algorithm::FlatRing, kMiB, 2 * kMiB, 2)};
   const WorkloadPlan w = buildWorkload(f, {j});
-  ASSERT_EQ(w.collectives.size(), 3u);
+  ASSERT_EQ(w.collectives.size(), 4u);
+  ASSERT_EQ(w.plan.size(), 2u * 25u + 2u * 24u);
+  const topology::NodeId rank0 = w.placements[0][0];
+  for (const CollectiveInstance& c : w.collectives) {
+    if (c.iteration != 0) continue;
+    const Transfer& b = w.plan.transfer(c.first);
+    ASSERT_TRUE(b.barrier) << c.index;
+    EXPECT_EQ(b.src, rank0);
+    EXPECT_EQ(b.dst, rank0);
+    EXPECT_EQ(b.size, Bytes(0));
+    EXPECT_EQ(b.notBefore, Duration::microseconds(7));
+    EXPECT_EQ(b.collective, c.index);
+    if (c.index == 0) {
+      EXPECT_TRUE(b.after.empty());
+      continue;
+    }
+    // The previous instance's 4 step-5 transfers, each listed once.
+    const CollectiveInstance& prev = w.collectives[static_cast<std::size_t>(c.index - 1)];
+    std::vector<TransferId> finals;
+    for (TransferId id = prev.first; id <= prev.last; ++id) {
+      if (w.plan.transfer(id).step == 5) finals.push_back(id);
+    }
+    ASSERT_EQ(finals.size(), 4u);
+    EXPECT_EQ(b.after, finals);
+  }
   for (const Transfer& t : w.plan.transfers()) {
+    if (t.barrier) continue;
+    const CollectiveInstance& c = w.collectives[static_cast<std::size_t>(t.collective)];
     if (t.step != 0) {
       EXPECT_EQ(t.notBefore, Duration());
       EXPECT_EQ(t.after.size(), 1u);
       continue;
     }
     EXPECT_EQ(t.notBefore, Duration::microseconds(7));
-    if (t.collective == 0) {
-      EXPECT_TRUE(t.after.empty());
+    if (c.iteration == 0) {
+      EXPECT_EQ(t.after, std::vector<TransferId>{c.first});  // the barrier alone
       continue;
     }
     ASSERT_EQ(t.after.size(), 2u);
@@ -141,8 +184,19 @@ TEST(Workload, JobsGetDisjointGpusAndDoNotWaitForEachOther) {
   EXPECT_EQ(used.size(), 8u);
   ASSERT_EQ(w.collectives.size(), 3u);
   EXPECT_EQ(w.collectives[2].job, 1);
-  for (TransferId id = w.collectives[2].first; id <= w.collectives[2].last; ++id) {
-    EXPECT_TRUE(w.plan.transfer(id).after.empty());
+  // Each job's first instance opens with its own barrier (on its rank 0's GPU)
+  // that waits for nothing; job b's transfers depend only on job b's own.
+  const CollectiveInstance& bFirst = w.collectives[2];
+  const Transfer& barrier = w.plan.transfer(bFirst.first);
+  ASSERT_TRUE(barrier.barrier);
+  EXPECT_EQ(barrier.src, w.placements[1][0]);
+  EXPECT_TRUE(barrier.after.empty());
+  EXPECT_TRUE(w.plan.transfer(w.collectives[0].first).after.empty());
+  for (TransferId id = bFirst.first; id <= bFirst.last; ++id) {
+    for (TransferId d : w.plan.transfer(id).after) {
+      EXPECT_GE(d, bFirst.first);
+      EXPECT_LE(d, bFirst.last);
+    }
   }
   // A third job does not fit and names itself.
   JobSpec c = a;
@@ -156,14 +210,19 @@ TEST(Workload, JobsGetDisjointGpusAndDoNotWaitForEachOther) {
 }
 
 TEST(Workload, HierarchicalJobsUseTheirServers) {
-  // 8 rail-aligned ranks on 2 servers x 4: g = 4, m = 2 gives 64 transfers (see HierarchicalAllReduceTest).
+  // 8 rail-aligned ranks on 2 servers x 4: g = 4, m = 2 gives 64 transfers (see
+  // HierarchicalAllReduceTest), plus the barrier that opens the size.
   const topology::Fabric f = test::railPod({2, 4, true, true});
   JobSpec j;
   j.name = "h";
   j.ranks = 8;
   j.placement = Placement::RailAligned;
   j.collectives = {spec(CollectiveOp::AllReduce, Algorithm::Hierarchical, 8 * kMiB, 8 * kMiB, 1)};
-  EXPECT_EQ(buildWorkload(f, {j}).plan.size(), 64u);
+  const WorkloadPlan w = buildWorkload(f, {j});
+  EXPECT_EQ(w.plan.size(), 65u);
+  EXPECT_TRUE(w.plan.transfer(0).barrier);
+  ASSERT_EQ(w.collectives.size(), 1u);
+  EXPECT_EQ(w.collectives[0].algorithm, Algorithm::Hierarchical);
 }
 
 TEST(CollectiveSpan, MinStartToMaxFinish) {

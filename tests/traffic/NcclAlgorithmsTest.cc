@@ -1,0 +1,228 @@
+// The NCCL schedules as plans on builder-made H100 pods: bytes per GPU link and
+// per NIC derived on paper, protocol framing and latencies on the transfers,
+// PXN rails, and the barrier before each size.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <set>
+
+#include "topology/RailPodBuilder.h"
+#include "traffic/NcclProtocol.h"
+#include "traffic/RankPlacement.h"
+#include "traffic/Workload.h"
+
+namespace ofe::traffic {
+namespace {
+
+using topology::NodeId;
+using topology::NodeKind;
+
+topology::Fabric h100Pod(int servers) {
+  topology::Fabric fabric;
+  topology::RailPodParams params;
+  params.serversPerUnit = servers;
+  topology::buildRailPod(fabric, params);
+  return fabric;
+}
+
+JobSpec job(int ranks, CollectiveOp op, Algorithm algorithm, Protocol protocol, Bytes size, int iterations = 1) {
+  JobSpec j;
+  j.name = "j";
+  j.ranks = ranks;
+  j.placement = Placement::RailAligned;
+  CollectiveSpec c;
+  c.op = op;
+  c.algorithm = algorithm;
+  c.protocol = protocol;
+  c.minBytes = c.maxBytes = size;
+  c.iterations = iterations;
+  j.collectives.push_back(c);
+  return j;
+}
+
+/// Bytes each node sends (egress) and receives (ingress) over the plan's transfers.
+struct Traffic {
+  std::map<NodeId, std::int64_t> out;
+  std::map<NodeId, std::int64_t> in;
+};
+Traffic tally(const Plan& plan) {
+  Traffic t;
+  for (const Transfer& x : plan.transfers()) {
+    t.out[x.src] += x.size.count();
+    t.in[x.dst] += x.size.count();
+  }
+  return t;
+}
+
+bool sameServer(const topology::Fabric& f, NodeId a, NodeId b) {
+  const auto domain = [&f](NodeId n) { return f.node(n).kind == NodeKind::ScaleUpSwitch ? n : f.scaleUpSwitchOf(n); };
+  return domain(a) == domain(b);
+}
+
+TEST(NvlsPlan, EveryGpuLinkCarriesNineEighthsOfTheBuffer) {
+  const topology::Fabric fabric = h100Pod(1);
+  const Bytes size(8 << 20);
+  const WorkloadPlan w = buildWorkload(fabric, {job(8, CollectiveOp::AllReduce, Algorithm::Nvls, Protocol::Auto, size)});
+  ASSERT_EQ(w.collectives.size(), 1u);
+  EXPECT_EQ(w.collectives[0].protocol, Protocol::Simple);
+  const Traffic t = tally(w.plan);
+  // GPU -> switch: every byte of its buffer once to be reduced, plus its own
+  // slice (S/8) stored back for multicast. Switch -> GPU: its reduced slice,
+  // then every slice by multicast. 9/8 x S each way.
+  for (NodeId gpu : w.placements[0]) {
+    EXPECT_EQ(t.out.at(gpu), size.count() + size.count() / 8) << fabric.node(gpu).name;
+    EXPECT_EQ(t.in.at(gpu), size.count() + size.count() / 8) << fabric.node(gpu).name;
+  }
+  // Only GPU <-> its scale-up switch, never GPU to GPU.
+  for (const Transfer& x : w.plan.transfers()) {
+    if (x.barrier) continue;
+    EXPECT_TRUE(fabric.node(x.src).kind == NodeKind::ScaleUpSwitch || fabric.node(x.dst).kind == NodeKind::ScaleUpSwitch);
+  }
+  // NVLS's 25 us latency is charged once, on the first transfers.
+  Duration most;
+  for (const Transfer& x : w.plan.transfers()) most = std::max(most, x.overhead);
+  EXPECT_EQ(most, Duration::microseconds(25));
+}
+
+TEST(NvlsTreePlan, EachNicCarriesAnEighthOfTheBufferEachWayBetweenTwoServers) {
+  const topology::Fabric fabric = h100Pod(2);
+  const Bytes size(16 << 20);
+  const WorkloadPlan w =
+      buildWorkload(fabric, {job(16, CollectiveOp::AllReduce, Algorithm::NvlsTree, Protocol::Auto, size)});
+  std::map<NodeId, std::int64_t> netOut;
+  std::map<NodeId, std::int64_t> netIn;
+  for (const Transfer& x : w.plan.transfers()) {
+    if (x.barrier || sameServer(fabric, x.src, x.dst)) continue;
+    // Head h of one server talks only to head h of the other: one rail.
+    EXPECT_EQ(fabric.node(x.src).slot, fabric.node(x.dst).slot);
+    netOut[x.src] += x.size.count();
+    netIn[x.dst] += x.size.count();
+    // Each hop between servers pays NCCL's NVLS-tree network latency, 20.9 us.
+    EXPECT_EQ(x.overhead, Duration::nanoseconds(20900));
+  }
+  // Slice h (S/8) goes half up tree 0 and half up tree 1: with two servers
+  // each head sends one half and receives the other, then the reverse.
+  ASSERT_EQ(netOut.size(), 16u);
+  for (const auto& [gpu, bytes] : netOut) {
+    EXPECT_EQ(bytes, size.count() / 8) << fabric.node(gpu).name;
+    EXPECT_EQ(netIn.at(gpu), size.count() / 8) << fabric.node(gpu).name;
+  }
+}
+
+TEST(NcclRingPlan, EveryNicCarriesItsShareOfTwoChannels) {
+  const topology::Fabric fabric = h100Pod(2);
+  const Bytes size(64 << 20);
+  const WorkloadPlan w = buildWorkload(fabric, {job(16, CollectiveOp::AllReduce, Algorithm::Ring, Protocol::Simple, size)});
+  const CollectiveInstance& c = w.collectives[0];
+  EXPECT_EQ(c.channels, 16);
+  // Per channel 2(n-1) steps x n segments of S / 16 / 16 = 256 KiB (one
+  // piece each), plus the barrier.
+  EXPECT_EQ(c.transferCount(), 1u + 16u * 30u * 16u);
+  std::map<NodeId, std::int64_t> netOut;
+  std::map<NodeId, std::int64_t> nvlinkOut;
+  for (const Transfer& x : w.plan.transfers()) {
+    if (x.barrier) continue;
+    EXPECT_EQ(x.wire, x.size);  // Simple moves raw bytes
+    EXPECT_GE(x.connection, 0);
+    (sameServer(fabric, x.src, x.dst) ? nvlinkOut : netOut)[x.src] += x.size.count();
+  }
+  // Each GPU is the exit of 2 of the 16 channels; every hop of a ring carries
+  // 2(n-1)/n of its channel's share: 2 x 30/16 x S/16 = 15/64 S over its NIC.
+  // Over NVLink it forwards in the other 14: 14 x 30/16 x S/16.
+  for (NodeId gpu : w.placements[0]) {
+    EXPECT_EQ(netOut.at(gpu), size.count() * 15 / 64) << fabric.node(gpu).name;
+    EXPECT_EQ(nvlinkOut.at(gpu), size.count() * 14 * 30 / 256) << fabric.node(gpu).name;
+  }
+}
+
+TEST(NcclRingPlan, ProtocolFramesTheWireAndChargesItsLatencies) {
+  const topology::Fabric fabric = h100Pod(2);
+  const WorkloadPlan w = buildWorkload(fabric, {job(16, CollectiveOp::AllReduce, Algorithm::Ring, Protocol::LL, Bytes(4096))});
+  // LL: 4096 B over 1 channel, 16 segments of 256 B, each 512 B on the wire.
+  EXPECT_EQ(w.collectives[0].channels, 1);
+  for (const Transfer& x : w.plan.transfers()) {
+    if (x.barrier) continue;
+    EXPECT_EQ(x.size, Bytes(256));
+    EXPECT_EQ(x.wire, Bytes(512));
+    const bool entry = x.after.size() == 1 && w.plan.transfer(x.after[0]).barrier;
+    // NCCL's ring LL per hop: 1 us inside a server (network overhead), 2.7 us
+    // between servers; 6.6 us base latency on the first hop of each segment.
+    const Duration hop = sameServer(fabric, x.src, x.dst) ? Duration::microseconds(1) : Duration::nanoseconds(2700);
+    EXPECT_EQ(x.overhead, hop + (entry ? Duration::nanoseconds(6600) : Duration())) << x.id;
+  }
+}
+
+TEST(PxnPlan, BlocksCrossServersOnTheDestinationsRailOnly) {
+  const topology::Fabric fabric = h100Pod(2);
+  const Bytes size(16 * 16 * 1024);
+  const WorkloadPlan w = buildWorkload(fabric, {job(16, CollectiveOp::AllToAll, Algorithm::Pxn, Protocol::Simple, size)});
+  int relays = 0;
+  int direct = 0;
+  for (const Transfer& x : w.plan.transfers()) {
+    if (x.barrier) continue;
+    if (sameServer(fabric, x.src, x.dst)) {
+      // A relay hop's final leg follows it; count the NVLink hops that feed one.
+      continue;
+    }
+    EXPECT_EQ(fabric.node(x.src).slot, fabric.node(x.dst).slot) << x.id;
+    if (x.after.size() == 1 && !w.plan.transfer(x.after[0]).barrier) {
+      ++relays;
+    } else {
+      ++direct;
+    }
+  }
+  // 16 x 8 blocks cross servers; 16 x 1 of them already sit on the right rail.
+  EXPECT_EQ(direct, 16);
+  EXPECT_EQ(relays, 16 * 7);
+}
+
+TEST(Barrier, EachSizeWaitsForEveryRankOfThePreviousSize) {
+  const topology::Fabric fabric = h100Pod(2);
+  JobSpec j = job(16, CollectiveOp::AllReduce, Algorithm::Ring, Protocol::Simple, Bytes(1 << 20), 2);
+  j.collectives[0].maxBytes = Bytes(2 << 20);
+  const WorkloadPlan w = buildWorkload(fabric, {j});
+  ASSERT_EQ(w.collectives.size(), 4u);  // 2 sizes x 2 iterations
+  for (const CollectiveInstance& c : w.collectives) {
+    const Transfer& first = w.plan.transfer(c.first);
+    EXPECT_EQ(first.barrier, c.iteration == 0) << c.index;
+  }
+  // The barrier of size 2 MiB joins the final transfers of every rank of the
+  // last 1 MiB iteration: each rank's last all-gather send and receive.
+  const Transfer& barrier = w.plan.transfer(w.collectives[2].first);
+  std::set<int> ranks;
+  for (TransferId dep : barrier.after) {
+    const Transfer& d = w.plan.transfer(dep);
+    EXPECT_EQ(d.collective, 1);
+    ranks.insert(d.srcRank);
+    ranks.insert(d.dstRank);
+  }
+  EXPECT_EQ(ranks.size(), 16u);
+  // Iteration 1 follows iteration 0 rank by rank: no barrier, entries wait on
+  // the previous iteration's final transfers at their rank.
+  const CollectiveInstance& second = w.collectives[1];
+  const Transfer& entry = w.plan.transfer(second.first);
+  ASSERT_FALSE(entry.after.empty());
+  for (TransferId dep : entry.after) EXPECT_EQ(w.plan.transfer(dep).collective, 0);
+}
+
+TEST(NcclChoice, FlatSchedulesTakeNoProtocol) {
+  const topology::Fabric fabric = h100Pod(2);
+  EXPECT_THROW(buildWorkload(fabric, {job(16, CollectiveOp::AllReduce, Algorithm::FlatRing, Protocol::LL, Bytes(4096))}),
+               std::invalid_argument);
+  JobSpec j = job(16, CollectiveOp::AllReduce, Algorithm::HalvingDoubling, Protocol::Auto, Bytes(4096));
+  j.collectives[0].ncclChannels = 4;
+  EXPECT_THROW(buildWorkload(fabric, {j}), std::invalid_argument);
+  // NCCL schedules need equal servers: 12 ranks fill one server and half of the next.
+  try {
+    buildWorkload(fabric, {job(12, CollectiveOp::AllReduce, Algorithm::Auto, Protocol::Auto, Bytes(4096))});
+    ADD_FAILURE() << "expected std::invalid_argument";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_NE(std::string(e.what()).find("flat-*"), std::string::npos) << e.what();
+  }
+  // NVLS needs one server.
+  EXPECT_THROW(buildWorkload(fabric, {job(16, CollectiveOp::AllReduce, Algorithm::Nvls, Protocol::Auto, Bytes(4096))}),
+               std::invalid_argument);
+}
+
+}  // namespace
+}  // namespace ofe::traffic
