@@ -7,20 +7,6 @@ namespace ofe::analysis {
 
 namespace {
 
-/// True when one end of @p t is a scale-up switch (NVLS reduction or multicast).
-bool switchEnd(const topology::Fabric& fabric, const traffic::Transfer& t) {
-  return fabric.node(t.src).kind == topology::NodeKind::ScaleUpSwitch ||
-         fabric.node(t.dst).kind == topology::NodeKind::ScaleUpSwitch;
-}
-
-/// The link joining a GPU and its scale-up switch, as a one-hop path.
-TransferPath directPath(const topology::Fabric& fabric, const traffic::Transfer& t) {
-  for (topology::LinkId l : fabric.linksOf(t.src)) {
-    if (fabric.link(l).up && fabric.link(l).other(t.src) == t.dst) return pathFromLinks(fabric, t.src, {l});
-  }
-  return TransferPath{};
-}
-
 /// The latest-finishing transfer of an instance (lowest id on ties).
 traffic::TransferId lastFinisher(const traffic::CollectiveInstance& c, const core::RunResult& run) {
   traffic::TransferId best = c.first;
@@ -95,7 +81,8 @@ std::vector<CriticalPath> criticalPaths(const topology::Fabric& fabric,
       s.bytes = t.size;
       s.start = r.start;
       s.finish = r.finish;
-      s.path = switchEnd(fabric, t) ? directPath(fabric, t) : transferPath(fabric, routing, t.src, t.dst, r);
+      s.path = endsAtSwitch(fabric, t.src, t.dst) ? linkPath(fabric, t.src, t.dst)
+                                                  : transferPath(fabric, routing, t.src, t.dst, r);
       s.breakdown = transferBreakdown(fabric, settings, s.path, t);
       // The protocol overhead passed before the transfer started moving.
       s.breakdown.queueing = (r.finish - r.start) - (s.breakdown.total() - s.breakdown.protocol);

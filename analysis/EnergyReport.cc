@@ -92,6 +92,8 @@ EnergyReport makeEnergyReport(const scenario::Scenario& scenario, const topology
   std::unordered_map<std::uint64_t, TransferPath> routed;
   const auto pathOf = [&](const traffic::Transfer& t,
                           const core::TransferResult& result) -> TransferPath {
+    if (t.barrier) return TransferPath{};
+    if (endsAtSwitch(fabric, t.src, t.dst)) return linkPath(fabric, t.src, t.dst);
     if (pathsAreRecorded<core::TransferResult>())
       return transferPath(fabric, routing, t.src, t.dst, result);
     const std::uint64_t key = (static_cast<std::uint64_t>(t.src) << 32) | t.dst;

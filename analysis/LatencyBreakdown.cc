@@ -104,6 +104,10 @@ LatencyBreakdown idleBreakdown(const topology::Fabric& fabric,
     const topology::Node& n = fabric.node(end);
     if (n.kind == NodeKind::Gpu) b.nic += catalog.gpu(n.model).nicLatency;
   }
+  // A switch that ends the transfer (in-network reduction) takes the frame
+  // in whole, a port-to-port latency after its last bit.
+  const topology::Node& last = fabric.node(path.nodes.back());
+  if (last.kind == NodeKind::PacketSwitch) b.switching += catalog.packetSwitch(last.model).portToPort;
   b.serialisation = serialisation(fabric, settings, path, size);
   return b;
 }

@@ -21,6 +21,21 @@ TransferPath routedPath(const topology::Fabric& fabric, const topology::Routing&
   return path;
 }
 
+TransferPath linkPath(const topology::Fabric& fabric, topology::NodeId src, topology::NodeId dst) {
+  for (topology::LinkId l : fabric.linksOf(src)) {
+    if (fabric.link(l).up && fabric.link(l).other(src) == dst) return pathFromLinks(fabric, src, {l});
+  }
+  return TransferPath{};
+}
+
+bool endsAtSwitch(const topology::Fabric& fabric, topology::NodeId src, topology::NodeId dst) {
+  const auto isSwitch = [&fabric](topology::NodeId n) {
+    const topology::NodeKind k = fabric.node(n).kind;
+    return k == topology::NodeKind::ScaleUpSwitch || k == topology::NodeKind::PacketSwitch;
+  };
+  return isSwitch(src) || isSwitch(dst);
+}
+
 TransferPath pathFromLinks(const topology::Fabric& fabric, topology::NodeId src,
                            const std::vector<topology::LinkId>& links) {
   TransferPath path;

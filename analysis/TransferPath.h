@@ -33,6 +33,14 @@ struct TransferPath {
 TransferPath routedPath(const topology::Fabric& fabric, const topology::Routing& routing,
                         topology::NodeId src, topology::NodeId dst);
 
+/// The one-link path from @p src to the adjacent node @p dst (the first link
+/// that is up between them), for transfers a switch ends: NVLS reduction and
+/// multicast, in-network reduction (SHARP). Empty when they are not linked.
+TransferPath linkPath(const topology::Fabric& fabric, topology::NodeId src, topology::NodeId dst);
+
+/// True when an end of the transfer @p src -> @p dst is a switch, so it crosses one link only.
+bool endsAtSwitch(const topology::Fabric& fabric, topology::NodeId src, topology::NodeId dst);
+
 /// The path that starts at @p src and follows @p links (ids in order), marked recorded.
 TransferPath pathFromLinks(const topology::Fabric& fabric, topology::NodeId src,
                            const std::vector<topology::LinkId>& links);

@@ -1,6 +1,7 @@
 #pragma once
 /// @file NicTransport.h
-/// @brief The NIC of one GPU: its ports, the flows it sends and the flows it receives.
+/// @brief The NIC of one GPU (or the transport of a switch that ends transfers): its ports,
+///        the flows it sends and the flows it receives.
 
 #include <ns3/event-impl.h>
 #include <ns3/ptr.h>
@@ -17,8 +18,9 @@ namespace ofe::core {
 class RunContext;
 class TransportFlow;
 
-/// Runs TransportFlow logic. Held by pointer: its events point back at it.
-/// at a GPU and moves its frames.
+/// Runs TransportFlow logic at a GPU and moves its frames. Held by pointer:
+/// its events point back at it. A packet switch that reduces in the network
+/// (SHARP) gets one too, with latency 0, for the transfers it ends.
 ///
 /// Sending: each port keeps a round-robin ring of the flows bound to it
 /// (ECMP over the GPU's next hops when it has several ports). When the port's

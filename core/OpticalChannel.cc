@@ -57,8 +57,11 @@ void OpticalChannel::carry(std::uint32_t frame, std::uint32_t dir, std::int64_t 
   const Receiver& rx = receivers_[dir & 1];
   // Store-and-forward and GPUs act once the last bit is in; a cut-through
   // switch acts port-to-port latency after the head arrived (it then bounds
-  // the egress start so the egress never underruns, see SwitchLogic).
-  const std::int64_t at = rx.cutThrough ? start + latencyPs_ + rx.portToPortPs : f.lastBitAt + rx.portToPortPs;
+  // the egress start so the egress never underruns, see SwitchLogic), except
+  // on a frame addressed to the switch itself (in-network reduction), which
+  // it must have whole.
+  const bool cut = rx.cutThrough && f.dst != rx.node;
+  const std::int64_t at = cut ? start + latencyPs_ + rx.portToPortPs : f.lastBitAt + rx.portToPortPs;
   pool.scheduleArrival(frame, now, at, rx.node);
 }
 

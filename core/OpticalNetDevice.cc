@@ -126,20 +126,26 @@ void OpticalNetDevice::trySend(std::int64_t now) {
     queueChanged(-static_cast<std::int64_t>(ctx_->frames()[frame].bytes), now);
   } else if (paused_) {
     return;
-  } else if (!data_.empty()) {
-    frame = data_.pop();
-    // The next frame leaves one serialisation from now: start loading its
-    // slot, which has been cold while it waited in the queue.
-    if (!data_.empty()) __builtin_prefetch(&ctx_->frames()[data_.front()]);
-    const std::int64_t bytes = ctx_->frames()[frame].bytes;
-    queuedData_ -= bytes;
-    queueChanged(-bytes, now);
-    if (switch_ != nullptr) switch_->onDequeue(frame);
-  } else if (nic_ != nullptr) {
-    frame = nic_->pull(nicPort_, now);
-    if (frame == Frame::kNone) return;
   } else {
-    return;
+    frame = Frame::kNone;
+    // A switch port that also sends the switch's own transfers alternates
+    // between them and forwarded frames, so neither starves the other.
+    if (nic_ != nullptr && (data_.empty() || nicTurn_)) {
+      frame = nic_->pull(nicPort_, now);
+      nicTurn_ = false;
+    }
+    if (frame == Frame::kNone) {
+      if (data_.empty()) return;
+      frame = data_.pop();
+      nicTurn_ = true;
+      // The next frame leaves one serialisation from now: start loading its
+      // slot, which has been cold while it waited in the queue.
+      if (!data_.empty()) __builtin_prefetch(&ctx_->frames()[data_.front()]);
+      const std::int64_t bytes = ctx_->frames()[frame].bytes;
+      queuedData_ -= bytes;
+      queueChanged(-bytes, now);
+      if (switch_ != nullptr) switch_->onDequeue(frame);
+    }
   }
   transmit(frame, now);
   if (!ctrl_.empty() || (!paused_ && (!data_.empty() || (nic_ != nullptr && nic_->hasWork(nicPort_))))) arm(now);

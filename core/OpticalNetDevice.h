@@ -35,7 +35,9 @@ class SwitchLogic;
 /// (one arrival event); only when more frames wait behind a busy transmitter
 /// does the device schedule its single reusable end-of-transmission event to
 /// start the next one. A GPU port has no data queue: it pulls the next
-/// segment from its NicTransport when the wire is free.
+/// segment from its NicTransport when the wire is free. A port of a switch
+/// that is also a transfer endpoint (in-network reduction) has both: it
+/// takes forwarded frames and its own segments in turn.
 class OpticalNetDevice : public ns3::NetDevice {
  public:
   static ns3::TypeId GetTypeId();
@@ -48,7 +50,8 @@ class OpticalNetDevice : public ns3::NetDevice {
   void attach(ns3::Ptr<OpticalChannel> channel);
   /// The device belongs to a switch: dequeued data frames are reported to it (buffer and PFC accounting).
   void setSwitch(SwitchLogic* owner) { switch_ = owner; }
-  /// The device is a GPU NIC port: data is pulled from @p nic's port @p port.
+  /// The device is a GPU NIC port, or a port of a switch that sends its own
+  /// transfers: data is pulled from @p nic's port @p port.
   void setNic(NicTransport* nic, std::uint32_t port) {
     nic_ = nic;
     nicPort_ = port;
@@ -133,6 +136,7 @@ class OpticalNetDevice : public ns3::NetDevice {
   SwitchLogic* switch_ = nullptr;
   NicTransport* nic_ = nullptr;
   std::uint32_t nicPort_ = 0;
+  bool nicTurn_ = false;  ///< on a switch port with its own transfers: the endpoint goes next
   PcapTap* tap_ = nullptr;
   LinkDirectionStats* stats_ = nullptr;
   std::uint32_t dir_ = 0;

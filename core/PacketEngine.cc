@@ -45,15 +45,22 @@ RunResult PacketEngine::run(const traffic::Plan& plan) {
       if (end >= fabric_.nodeCount()) throw std::invalid_argument(fmt::format("transfer {}: no node {}", t.id, end));
       const topology::NodeKind kind = fabric_.node(end).kind;
       if (kind == topology::NodeKind::Gpu) continue;
-      // A scale-up switch may be one end of an NVLS transfer with a GPU it serves.
       const topology::NodeId other = end == t.src ? t.dst : t.src;
-      const bool served = kind == topology::NodeKind::ScaleUpSwitch && other < fabric_.nodeCount() &&
-                          fabric_.node(other).kind == topology::NodeKind::Gpu &&
+      const bool linked = other < fabric_.nodeCount() &&
                           std::any_of(fabric_.linksOf(other).begin(), fabric_.linksOf(other).end(),
                                       [&](topology::LinkId l) { return fabric_.link(l).other(other) == end; });
-      if (!served) {
-        throw std::invalid_argument(fmt::format("transfer {}: node {} is not a GPU (or the scale-up switch of its GPU)",
-                                                t.id, end));
+      // A scale-up switch may be one end of an NVLS transfer with a GPU it
+      // serves; a packet switch that reduces in the network (SHARP) one end
+      // of a transfer with a node it is linked to.
+      const bool nvls = kind == topology::NodeKind::ScaleUpSwitch && linked &&
+                        fabric_.node(other).kind == topology::NodeKind::Gpu;
+      const bool sharp = kind == topology::NodeKind::PacketSwitch && linked &&
+                         fabric_.catalog().packetSwitch(fabric_.node(end).model).inNetworkReduction;
+      if (!nvls && !sharp) {
+        throw std::invalid_argument(fmt::format(
+            "transfer {}: node {} is not a GPU, the scale-up switch of its GPU, or a packet switch with "
+            "in_network_reduction linked to the other end",
+            t.id, end));
       }
     }
     // Segment numbers are 32-bit (up to 16 TiB per transfer at a 4 KiB MTU).

@@ -26,6 +26,17 @@ PathProfile PathProfiler::profile(topology::NodeId src, topology::NodeId dst) {
   return p;
 }
 
+PathProfile PathProfiler::direct(topology::LinkId id, topology::NodeId from) const {
+  const topology::Link& link = fabric_.link(id);
+  const topology::NodeId to = link.other(from);
+  PathProfile p;
+  p.reachable = true;
+  p.rateBps = link.rate.bps();
+  p.forwardPs = link.rate.transmitTime(Bytes(dataWireBytes_)).ps() + link.latency.ps() + portToPortPs_[to];
+  p.backwardPs = link.rate.transmitTime(Bytes(ackWireBytes_)).ps() + link.latency.ps() + portToPortPs_[from];
+  return p;
+}
+
 PathProfiler::Entry PathProfiler::walk(topology::NodeId at, topology::NodeId dst, std::int64_t wireBytes,
                                        std::unordered_map<std::uint64_t, Entry>& memo) {
   if (at == dst) return Entry{0, std::numeric_limits<std::int64_t>::max()};

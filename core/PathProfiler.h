@@ -33,6 +33,9 @@ class PathProfiler {
                std::vector<std::int64_t> portToPortPs, std::int64_t dataWireBytes, std::int64_t ackWireBytes);
 
   PathProfile profile(topology::NodeId src, topology::NodeId dst);
+  /// The same over the single link @p link from its end @p from (a transfer
+  /// into or out of a switch that reduces in the network).
+  PathProfile direct(topology::LinkId link, topology::NodeId from) const;
 
  private:
   struct Entry {

@@ -45,8 +45,6 @@ std::uint64_t RunContext::flowHash(topology::NodeId src, topology::NodeId dst, s
   return Rng::mix(settings_.seed ^ Rng::mix(pair) ^ Rng::mix(where + 0x632be59bd9b4e019ULL));
 }
 
-NicTransport& RunContext::nicOf(topology::NodeId node) { return *nics_[role_[node] & ~kNicTag]; }
-
 void RunContext::build() {
   const std::size_t nodeCount = fabric_.nodeCount();
   const std::size_t linkCount = fabric_.linkCount();
@@ -54,6 +52,7 @@ void RunContext::build() {
 
   nodes_.resize(nodeCount);
   role_.assign(nodeCount, Frame::kNone);
+  transportOf_.assign(nodeCount, Frame::kNone);
   std::vector<std::int64_t> portToPort(nodeCount, 0);
   for (const topology::Node& node : fabric_.nodes()) {
     if (!topology::isPacketNode(node.kind)) continue;
@@ -61,12 +60,25 @@ void RunContext::build() {
     if (node.kind == topology::NodeKind::Gpu) {
       const models::GpuModel& gpu = catalog.gpu(node.model);
       role_[node.id] = kNicTag | static_cast<std::uint32_t>(nics_.size());
+      transportOf_[node.id] = static_cast<std::uint32_t>(nics_.size());
       nics_.push_back(std::make_unique<NicTransport>(*this, node.id, gpu.nicLatency.ps()));
     } else {
       const models::SwitchModel& model = catalog.packetSwitch(node.model);
       role_[node.id] = static_cast<std::uint32_t>(switches_.size());
       switches_.push_back(std::make_unique<SwitchLogic>(*this, node.id, model, settings_.queues));
       portToPort[node.id] = switches_.back()->portToPortPs();
+    }
+  }
+  // Packet switches that end transfers (in-network reduction) get a
+  // transport of their own. Its latency is 0: a frame for the switch is
+  // taken in at last bit + port-to-port, and the reduced data leaves at once.
+  for (const traffic::Transfer& t : plan_.transfers()) {
+    if (t.barrier) continue;
+    for (topology::NodeId end : {t.src, t.dst}) {
+      if (fabric_.node(end).kind != topology::NodeKind::PacketSwitch || transportOf_[end] != Frame::kNone) continue;
+      transportOf_[end] = static_cast<std::uint32_t>(nics_.size());
+      nics_.push_back(std::make_unique<NicTransport>(*this, end, 0));
+      switches_[role_[end]]->setEndpoint(nics_.back().get());
     }
   }
 
@@ -114,11 +126,10 @@ void RunContext::build() {
       address.CopyFrom(mac);
       device->SetAddress(address);
       nodes_[from]->AddDevice(device);
-      if ((role_[from] & kNicTag) != 0) {
-        NicTransport& nic = nicOf(from);
+      if ((role_[from] & kNicTag) == 0) device->setSwitch(switches_[role_[from]].get());
+      if (hasTransport(from)) {
+        NicTransport& nic = transportOf(from);
         device->setNic(&nic, nic.addPort(dir));
-      } else {
-        device->setSwitch(switches_[role_[from]].get());
       }
       if ((role_[to] & kNicTag) == 0) {
         switches_[role_[to]]->configureIngress(dir, link.latency.ps(), link.rate.bps());
@@ -249,9 +260,9 @@ void RunContext::scheduleActivation(std::uint32_t transfer, std::int64_t depsDon
   ns3::Simulator::Schedule(ns3::TimeStep(static_cast<std::uint64_t>(at - now)), &RunContext::activate, this, transfer);
 }
 
-FlowParams RunContext::flowParams(const traffic::Transfer& t, std::int64_t lineRateBps) {
+FlowParams RunContext::flowParams(const traffic::Transfer& t, topology::LinkId first, bool direct) {
   const models::TransportModel& tm = settings_.transport;
-  const PathProfile path = profiler_->profile(t.src, t.dst);
+  const PathProfile path = direct ? profiler_->direct(first, t.src) : profiler_->profile(t.src, t.dst);
   FlowParams p;
   p.size = t.wireBytes().count();
   p.mtu = mtu_;
@@ -267,7 +278,15 @@ FlowParams RunContext::flowParams(const traffic::Transfer& t, std::int64_t lineR
       path.rttPs(), tm.minRto.ps() + std::llround(tm.rtoRttMultiple * static_cast<double>(path.rttPs())));
   p.selectiveRepeat = tm.recovery == models::LossRecovery::SelectiveRepeat;
   p.ackEvery = static_cast<std::uint32_t>(std::max(1, tm.ackEvery));
-  p.lineRateBps = static_cast<double>(lineRateBps);
+  p.portRateBps = static_cast<double>(fabric_.links()[first].rate.bps());
+  p.lineRateBps = p.portRateBps;
+  // A switch that reduces below line rate (SwitchModel::reductionEfficiency) slows the flows it ends.
+  for (topology::NodeId end : {t.src, t.dst}) {
+    const topology::Node& n = fabric_.node(end);
+    if (n.kind == topology::NodeKind::PacketSwitch) {
+      p.lineRateBps *= fabric_.catalog().packetSwitch(n.model).reductionEfficiency;
+    }
+  }
   p.dcqcn = tm.dcqcn;
   p.dcqcnG = tm.dcqcnG;
   p.alphaIntervalPs = tm.dcqcnAlphaInterval.ps();
@@ -317,11 +336,23 @@ void RunContext::launch(std::uint32_t transfer) {
   }
 
   TransportFlow& flow = flows_[flowOf_[transfer]];
-  // A switch end outside the scale-up model (its link is down) has no route as frames.
+  // Between GPUs frames follow the routing; a transfer a switch ends (in-network
+  // reduction) crosses the one link joining its ends. A scale-up switch end
+  // outside the scale-up model (its link is down) has no transport.
   const bool gpus = fabric_.node(t.src).kind == topology::NodeKind::Gpu &&
                     fabric_.node(t.dst).kind == topology::NodeKind::Gpu;
-  const topology::LinkRange out = gpus ? routing_.nextHops(t.src, t.dst) : topology::LinkRange{};
-  const topology::LinkRange back = gpus ? routing_.nextHops(t.dst, t.src) : topology::LinkRange{};
+  std::vector<topology::LinkId> adjacent;
+  topology::LinkRange out;
+  topology::LinkRange back;
+  if (gpus) {
+    out = routing_.nextHops(t.src, t.dst);
+    back = routing_.nextHops(t.dst, t.src);
+  } else if (hasTransport(t.src) && hasTransport(t.dst)) {
+    for (topology::LinkId l : fabric_.linksOf(t.src)) {
+      if (fabric_.links()[l].up && fabric_.links()[l].other(t.src) == t.dst) adjacent.push_back(l);
+    }
+    out = back = topology::LinkRange{adjacent.data(), adjacent.data() + adjacent.size()};
+  }
   if (out.empty() || back.empty()) {
     FlowParams p;
     p.size = t.wireBytes().count();
@@ -335,9 +366,10 @@ void RunContext::launch(std::uint32_t transfer) {
     return hops.size() == 1 ? hops[0] : hops[flowHash(src, dst, transfer, src) % hops.size()];
   };
   const topology::LinkId first = pick(out, t.src, t.dst);
-  const topology::LinkId ackFirst = pick(back, t.dst, t.src);
-  NicTransport& nic = nicOf(t.src);
-  const FlowParams params = flowParams(t, fabric_.links()[first].rate.bps());
+  // Over a single link the ACKs come back on the link the data took.
+  const topology::LinkId ackFirst = gpus ? pick(back, t.dst, t.src) : first;
+  NicTransport& nic = transportOf(t.src);
+  const FlowParams params = flowParams(t, first, !gpus);
   flow.init(transfer, t.src, t.dst, params);
   watchdog_.cover(params.rtoPs);
   watchdog_.arm(now);

@@ -132,9 +132,13 @@ class RunContext {
   void maybeStop();
   void onTimeLimit();
   void onProgressTick();
-  FlowParams flowParams(const traffic::Transfer& t, std::int64_t lineRateBps);
+  /// Window, timer and rate of @p t's flow, which leaves on @p first; @p direct
+  /// when it crosses that one link only (a switch endpoint).
+  FlowParams flowParams(const traffic::Transfer& t, topology::LinkId first, bool direct);
   void checkInvariants() const;
-  NicTransport& nicOf(topology::NodeId node);
+  /// The transport of a GPU, or of a switch that ends transfers.
+  NicTransport& transportOf(topology::NodeId node) { return *nics_[transportOf_[node]]; }
+  bool hasTransport(topology::NodeId node) const { return transportOf_[node] != Frame::kNone; }
 
   const topology::Fabric& fabric_;
   const topology::Routing& routing_;
@@ -161,7 +165,8 @@ class RunContext {
   std::vector<std::unique_ptr<PcapTap>> taps_;
 
   std::vector<std::unique_ptr<SwitchLogic>> switches_;
-  std::vector<std::unique_ptr<NicTransport>> nics_;
+  std::vector<std::unique_ptr<NicTransport>> nics_;  ///< GPUs' NICs, then switch endpoints
+  std::vector<std::uint32_t> transportOf_;  ///< by node: index in nics_, or Frame::kNone
   std::vector<std::uint32_t> role_;          ///< by node: switch index, or kNicTag | NIC index
   std::vector<std::uint32_t> receiverRole_;  ///< by direction: role_ of the receiving node
   std::vector<topology::NodeId> linkA_;      ///< by link: end a

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/BoundEvent.h"
+#include "core/NicTransport.h"
 #include "core/OpticalNetDevice.h"
 #include "core/RunContext.h"
 #include "units/DataRate.h"
@@ -74,6 +75,10 @@ std::int64_t SwitchLogic::xoff(std::uint32_t dir) const {
 
 void SwitchLogic::receive(std::uint32_t frame, std::int64_t now) {
   Frame& f = ctx_.frames()[frame];
+  if (f.dst == node_ && endpoint_ != nullptr) {
+    endpoint_->receive(frame, now);
+    return;
+  }
   const topology::LinkRange hops = ctx_.routing().nextHops(node_, f.dst);
   if (hops.empty()) {
     ++unroutable_;

@@ -11,6 +11,7 @@
 
 namespace ofe::core {
 
+class NicTransport;
 class RunContext;
 
 /// PFC state of one ingress port (indexed by the link direction arriving at it).
@@ -52,6 +53,9 @@ struct IngressPort {
 ///    than any switch has; see docs/benchmark.md and the README's limits). Admission above XOFF + headroom would be a
 ///    headroom overflow and counts as a drop (it does not happen when
 ///    headroom is derived).
+/// Frames addressed to the switch itself go to its endpoint transport (a
+/// switch that reduces in the network is one end of its transfers), or count
+/// as unroutable when it has none.
 /// ECN: a data frame entering an egress queue of q bytes is marked with
 /// probability 0 below ecnMinThreshold, ecnMaxProbability x (q - min) /
 /// (max - min) between, 1 at or above ecnMaxThreshold (seeded draws).
@@ -74,6 +78,9 @@ class SwitchLogic {
   std::uint64_t unroutable() const { return unroutable_; }
   topology::NodeId lastUnroutableDestination() const { return lastUnroutableDst_; }
 
+  /// Makes @p endpoint the receiver of frames addressed to this switch.
+  void setEndpoint(NicTransport* endpoint) { endpoint_ = endpoint; }
+
   /// Derives per-ingress PFC thresholds; called once all devices exist.
   void configureIngress(std::uint32_t dir, std::int64_t latencyPs, std::int64_t rateBps);
 
@@ -84,6 +91,7 @@ class SwitchLogic {
 
   RunContext& ctx_;
   topology::NodeId node_;
+  NicTransport* endpoint_ = nullptr;
   std::int64_t portToPortPs_;
   bool cutThrough_;
   std::int64_t buffer_;

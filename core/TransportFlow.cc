@@ -70,7 +70,8 @@ std::uint32_t TransportFlow::takeSegment(std::int64_t now, bool& retransmission)
 }
 
 void TransportFlow::paceAfter(std::int64_t startPs, std::uint32_t wireBytes) {
-  if (rate_ < p_.lineRateBps) {
+  const double port = p_.portRateBps > 0.0 ? p_.portRateBps : p_.lineRateBps;
+  if (rate_ < port) {
     nextSendAt_ = startPs + std::llround(static_cast<double>(wireBytes) * 8e12 / rate_);
   } else {
     nextSendAt_ = startPs;

@@ -22,7 +22,8 @@ struct FlowParams {
   std::int64_t rtoPs = 0;            ///< retransmission timeout
   bool selectiveRepeat = true;       ///< false: go-back-N
   std::uint32_t ackEvery = 1;
-  double lineRateBps = 0.0;          ///< the sending NIC port's rate
+  double lineRateBps = 0.0;          ///< the highest rate the flow may send at (the port's, or less)
+  double portRateBps = 0.0;          ///< the sending port's rate; 0 = lineRateBps
   bool dcqcn = true;
   double dcqcnG = 1.0 / 256.0;
   std::int64_t alphaIntervalPs = 0;
@@ -52,7 +53,8 @@ struct FlowParams {
 /// increase interval the rate moves half-way to the target: 5 fast-recovery
 /// steps, then the target grows by the additive increase each step. The
 /// byte-counter trigger of the paper is not modelled (timer only). The sender
-/// paces at the current rate when it is below the line rate.
+/// paces at the current rate when it is below the port's rate (a flow into or
+/// out of a switch that reduces below line rate starts there).
 class TransportFlow {
  public:
   static constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();

@@ -522,12 +522,18 @@ void addSwitches(Catalog& c) {
     s.portToPort = Duration::nanoseconds(330);
     s.cutThrough = true;
     s.power = Power::watts(225);
+    // SHARPv3 in-network computing: NVIDIA Quantum-2 QM9700 datasheet and
+    // docs.nvidia.com QM97X0PUB ("NVIDIA SHARPv3"). Aggregation at line rate
+    // is an assumption (no throughput figure published).
+    s.inNetworkReduction = true;
+    s.reductionEfficiency = 1.0;
     s.source =
-        "docs.nvidia.com QM97X0PUB (P): 64x400G NDR, 51.2T, 66.5 Bpps; latency claims <150 to "
+        "docs.nvidia.com QM97X0PUB (P): 64x400G NDR, 51.2T, 66.5 Bpps, SHARPv3; latency claims <150 to "
         "~330 ns (itctshop.com; yobitel, S)";
     s.assumption = true;
     s.notes =
-        "capacity 64 x 400G = 25.6 Tb/s per direction (NVIDIA's 51.2T counts both directions); "
+        "capacity 64 x 400G = 25.6 Tb/s per direction (NVIDIA's 51.2T counts both directions); SHARP "
+        "aggregation at line rate U (reduction_efficiency 1); "
         "latency U: the larger claim (330 ns) is used; buffer undisclosed, 64 MiB estimate; power "
         "U: "
         "25.6 Tb/s x 8.8 pJ/bit (Tomahawk 5, D) = 225 W without optics";
@@ -543,8 +549,12 @@ void addSwitches(Catalog& c) {
     s.portToPort = Duration::nanoseconds(330);
     s.cutThrough = true;
     s.power = Power::watts(1000);
+    // SHARPv4: NVIDIA Quantum-X800 InfiniBand platform announcement (GTC 2024).
+    s.inNetworkReduction = true;
+    s.reductionEfficiency = 1.0;
     s.source =
-        "ziash.github.io study guide (S): Quantum-X800 Q3400, 144x800G XDR, 115.2T, 200G SerDes";
+        "ziash.github.io study guide (S): Quantum-X800 Q3400, 144x800G XDR, 115.2T, 200G SerDes; SHARPv4 "
+        "(NVIDIA Quantum-X800 announcement, GTC 2024)";
     s.assumption = true;
     s.notes =
         "latency, buffer and power U: latency as QM9700 (330 ns); buffer 128 MiB estimate; power "

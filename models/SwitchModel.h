@@ -21,10 +21,12 @@ struct SwitchModel {
   Duration portToPort;    ///< port-to-port latency (cut-through, no queueing)
   bool cutThrough = true;
   Power power;            ///< system power without optics
-  /// Reduces data inside the switch (NVLink SHARP on an NVSwitch, SHARP on an
-  /// InfiniBand switch); the nvls and nvls-tree algorithms need it.
+  /// Reduces data inside the switch: NVLink SHARP on an NVSwitch (nvls,
+  /// nvls-tree), SHARP on an InfiniBand switch (collnet, collnet-chain, nvls
+  /// across servers), where the packet engine makes the switch a transfer end.
   bool inNetworkReduction = false;
-  /// Share of a port's rate that reduction and multicast traffic achieves (1 = line rate).
+  /// Share of a port's rate that reduction and multicast traffic achieves (1 = line rate):
+  /// the NVLS flows of a scale-up switch, the transfers a packet switch ends.
   double reductionEfficiency = 1.0;
   std::string source;
   bool assumption = false;

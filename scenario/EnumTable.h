@@ -87,6 +87,8 @@ struct EnumTable<traffic::Algorithm> {
         {traffic::Algorithm::Tree, "tree"},
         {traffic::Algorithm::Nvls, "nvls"},
         {traffic::Algorithm::NvlsTree, "nvls-tree"},
+        {traffic::Algorithm::CollNet, "collnet"},
+        {traffic::Algorithm::CollNetChain, "collnet-chain"},
         {traffic::Algorithm::Pxn, "pxn"},
         {traffic::Algorithm::Direct, "direct"},
         {traffic::Algorithm::FlatRing, "flat-ring"},

@@ -213,11 +213,12 @@ void ParameterRegistry::declareCatalog() {
       .add("cut_through", &SwitchModel::cutThrough, "Forwards before the whole frame has arrived.")
       .add("power", &SwitchModel::power, "System power without optics.")
       .add("in_network_reduction", &SwitchModel::inNetworkReduction,
-           "Reduces data inside the switch (NVLink SHARP on an NVSwitch); the nvls and nvls-tree algorithms "
-           "need it on every server's scale-up switch.")
+           "Reduces data inside the switch: NVLink SHARP on an NVSwitch (nvls and nvls-tree need it on every "
+           "server's scale-up switch), SHARP on a packet switch (collnet, collnet-chain and nvls across servers "
+           "need it on the switches of the aggregation tree).")
       .add("reduction_efficiency", &SwitchModel::reductionEfficiency,
            "Share of a port's rate that in-switch reduction and multicast reach (NCCL's NVLS efficiency: "
-           "0.85 on Hopper).")
+           "0.85 on Hopper); on a packet switch, the rate cap of the transfers it ends.")
       .range(0.001, 1);
   declareProvenance(set<SwitchModel>());
 
@@ -498,6 +499,10 @@ void ParameterRegistry::declareWorkload() {
       .add("gpus", &JobSpec::gpus, "Explicit GPUs, one per rank in rank order; overrides `placement`.")
       .refers(Reference::Node)
       .add("start", &JobSpec::start, "When the first collective may begin.")
+      .add("collnet", &JobSpec::collnet,
+           "NCCL_COLLNET_ENABLE=1: `auto` may also pick collnet, collnet-chain and nvls across servers, "
+           "which reduce in packet switches with `in_network_reduction` (SHARP); naming one of them in "
+           "`algorithm` needs no flag.")
       .section("collectives", "list", "Collectives, run one after the other.")
       .required();
 
@@ -524,7 +529,8 @@ void ParameterRegistry::declareWorkload() {
       .add("op", &CollectiveSpec::op, "Collective operation, as in NCCL.")
       .add("algorithm", &CollectiveSpec::algorithm,
            "How it is decomposed into transfers: `auto` picks per size what NCCL's tuning model picks; "
-           "ring, tree, nvls, nvls-tree, pxn and direct (all-to-all, send-recv) follow NCCL; flat-ring, "
+           "ring, tree, nvls, nvls-tree, collnet, collnet-chain, pxn and direct (all-to-all, send-recv) follow "
+           "NCCL; flat-ring, "
            "flat-double-binary-tree, halving-doubling, hierarchical and direct (all-reduce, all-gather, "
            "reduce-scatter) are textbook schedules in rank order (docs/collectives.md).")
       .add("protocol", &CollectiveSpec::protocol,

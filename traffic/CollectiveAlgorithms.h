@@ -100,14 +100,32 @@ void ncclRingReduceScatter(CollectiveWriter& w, Bytes size);
 void ncclRingBroadcastOrReduce(CollectiveWriter& w, Bytes size, int root, bool towardsRoot);
 /// NCCL tree all-reduce: per channel, NcclTopology::tree(c) in chunks of NcclProtocol::treeChunk.
 void ncclTreeAllReduce(CollectiveWriter& w, Bytes size);
-/// NVLS all-reduce on one server: position j owns slice j (S/g); per chunk every
-/// GPU sends its part of slice j to the switch, which reduces it into j; j
-/// stores the result back and the switch multicasts it to every GPU.
+/// NVLS all-reduce: position j owns slice j (S/g); per chunk every GPU sends
+/// its part of slice j to the switch, which reduces it into j; j stores the
+/// result back and the switch multicasts it to every GPU. Across servers
+/// (NCCL's NVLS with CollNet) the heads j of all servers first all-reduce the
+/// slice in the network (sharpAllReduce) and then store it.
 void nvlsAllReduce(CollectiveWriter& w, Bytes size);
 /// NVLS-tree all-reduce: NVLS reduction of slice h into head h of each server,
 /// an all-reduce of it over the heads h of all servers on NCCL's double binary
 /// tree (half of the slice on each tree), then NVLS multicast in every server.
 void nvlsTreeAllReduce(CollectiveWriter& w, Bytes size);
+/// In-network all-reduce of @p bytes over the heads at @p position of every
+/// server (SHARP): head s sends once @p ready[s] is in, each switch of
+/// NcclTopology::sharpTree(position) passes its children's sum up, the root's
+/// total comes back down the same edges to every head. Returns, per server,
+/// the arrival of the total at its head; @p final marks those arrivals final.
+Arrivals sharpAllReduce(CollectiveWriter& w, int position, Bytes bytes, const Arrivals& ready, int step,
+                        bool final);
+/// CollNet Direct all-reduce: head h (a GPU with its NIC) owns slice h; every
+/// GPU of a server sends its part of it to head h over NVLink, the heads h of
+/// all servers all-reduce it in the network, and head h sends the total to
+/// every GPU of its server. Chunks as NCCL's calcCollChunking.
+void collnetAllReduce(CollectiveWriter& w, Bytes size);
+/// CollNet Chain all-reduce: per channel an NVLink chain from the last GPU up
+/// to the channel's head, an in-network all-reduce over the heads, and the
+/// chain back down.
+void collnetChainAllReduce(CollectiveWriter& w, Bytes size);
 /// All-to-all, rank i sending block j (S/n) to rank j. With @p relay (PXN) a
 /// block for another server whose GPU sits at another position first crosses
 /// NVLink to the GPU of i's server at j's position, which sends it over its

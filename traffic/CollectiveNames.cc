@@ -14,10 +14,11 @@ namespace {
 constexpr std::array<CollectiveOp, 7> kOps = {
     CollectiveOp::AllReduce, CollectiveOp::AllGather, CollectiveOp::ReduceScatter, CollectiveOp::AllToAll,
     CollectiveOp::Broadcast, CollectiveOp::Reduce,    CollectiveOp::SendRecv};
-constexpr std::array<Algorithm, 11> kAlgorithms = {
-    Algorithm::Auto,     Algorithm::Ring,     Algorithm::Tree,         Algorithm::Nvls,
-    Algorithm::NvlsTree, Algorithm::Pxn,      Algorithm::Direct,       Algorithm::FlatRing,
-    Algorithm::FlatDoubleBinaryTree, Algorithm::HalvingDoubling, Algorithm::Hierarchical};
+constexpr std::array<Algorithm, 13> kAlgorithms = {
+    Algorithm::Auto,     Algorithm::Ring,    Algorithm::Tree,         Algorithm::Nvls,
+    Algorithm::NvlsTree, Algorithm::CollNet, Algorithm::CollNetChain, Algorithm::Pxn,
+    Algorithm::Direct,   Algorithm::FlatRing, Algorithm::FlatDoubleBinaryTree, Algorithm::HalvingDoubling,
+    Algorithm::Hierarchical};
 constexpr std::array<Protocol, 4> kProtocols = {Protocol::Auto, Protocol::LL, Protocol::LL128, Protocol::Simple};
 constexpr std::array<Placement, 3> kPlacements = {Placement::Contiguous, Placement::RailAligned,
                                                   Placement::Random};
@@ -67,6 +68,8 @@ const char* toString(Algorithm algorithm) {
     case Algorithm::Tree: return "tree";
     case Algorithm::Nvls: return "nvls";
     case Algorithm::NvlsTree: return "nvls-tree";
+    case Algorithm::CollNet: return "collnet";
+    case Algorithm::CollNetChain: return "collnet-chain";
     case Algorithm::Pxn: return "pxn";
     case Algorithm::Direct: return "direct";
     case Algorithm::FlatRing: return "flat-ring";
@@ -94,6 +97,8 @@ bool isNcclAlgorithm(Algorithm algorithm) {
     case Algorithm::Tree:
     case Algorithm::Nvls:
     case Algorithm::NvlsTree:
+    case Algorithm::CollNet:
+    case Algorithm::CollNetChain:
     case Algorithm::Pxn: return true;
     default: return false;
   }

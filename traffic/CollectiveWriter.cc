@@ -55,30 +55,51 @@ Arrival CollectiveWriter::send(int src, int dst, Bytes size, int step, const Arr
   const NcclTopology* topo = call_.topology;
   const bool sameServer = topo == nullptr || topo->serverOf(src) == topo->serverOf(dst);
   return add(call_.ranks.at(static_cast<std::size_t>(src)), call_.ranks.at(static_cast<std::size_t>(dst)), src, dst,
-             size, step, deps, final, connection, sameServer);
+             size, step, deps, final, connection, sameServer ? Hop::Intra : Hop::Inter);
 }
 
 Arrival CollectiveWriter::sendToSwitch(int rank, Bytes size, int step, const Arrival& deps, int connection) {
   if (call_.topology == nullptr) throw std::logic_error("sendToSwitch needs the call's NCCL topology");
   const topology::NodeId sw = call_.topology->scaleUpSwitch(call_.topology->serverOf(rank));
-  return add(call_.ranks.at(static_cast<std::size_t>(rank)), sw, rank, -1, size, step, deps, false, connection, true);
+  return add(call_.ranks.at(static_cast<std::size_t>(rank)), sw, rank, -1, size, step, deps, false, connection,
+             Hop::Intra);
 }
 
 Arrival CollectiveWriter::sendFromSwitch(int rank, Bytes size, int step, const Arrival& deps, bool final,
                                          int connection) {
   if (call_.topology == nullptr) throw std::logic_error("sendFromSwitch needs the call's NCCL topology");
   const topology::NodeId sw = call_.topology->scaleUpSwitch(call_.topology->serverOf(rank));
-  return add(sw, call_.ranks.at(static_cast<std::size_t>(rank)), -1, rank, size, step, deps, final, connection, true);
+  return add(sw, call_.ranks.at(static_cast<std::size_t>(rank)), -1, rank, size, step, deps, final, connection,
+             Hop::Intra);
+}
+
+Arrival CollectiveWriter::sendToNetwork(int rank, topology::NodeId sw, Bytes size, int step, const Arrival& deps,
+                                        int connection) {
+  return add(call_.ranks.at(static_cast<std::size_t>(rank)), sw, rank, -1, size, step, deps, false, connection,
+             Hop::Inter);
+}
+
+Arrival CollectiveWriter::sendFromNetwork(topology::NodeId sw, int rank, Bytes size, int step, const Arrival& deps,
+                                          bool final, int connection) {
+  return add(sw, call_.ranks.at(static_cast<std::size_t>(rank)), -1, rank, size, step, deps, final, connection,
+             Hop::None);
+}
+
+Arrival CollectiveWriter::sendBetweenSwitches(topology::NodeId from, topology::NodeId to, Bytes size, int step,
+                                              const Arrival& deps, int connection) {
+  if (deps.empty()) throw std::logic_error("a switch-to-switch transfer needs what the switch received");
+  return add(from, to, -1, -1, size, step, deps, false, connection, Hop::None);
 }
 
 Arrival CollectiveWriter::add(topology::NodeId from, topology::NodeId to, int srcRank, int dstRank, Bytes size,
-                              int step, const Arrival& deps, bool final, int connection, bool sameServer) {
+                              int step, const Arrival& deps, bool final, int connection, Hop hop) {
   const bool entry = std::none_of(deps.begin(), deps.end(), [this](TransferId id) { return id >= first_; });
   Arrival after = deps;
   // A switch-side transfer only follows a rank's own data, so its entry waits
   // on what its rank (the one end that is a rank) waits on.
   const int waiting = srcRank >= 0 ? srcRank : dstRank;
   const int peer = srcRank >= 0 && dstRank >= 0 ? dstRank : waiting;
+  if (entry && waiting < 0) throw std::logic_error("a transfer between switches cannot open a collective");
   merge(after, entry ? entryDeps(waiting, peer) : Arrival{});
   Arrival arrival;
   if (size.count() > 0) {
@@ -90,7 +111,10 @@ Arrival CollectiveWriter::add(topology::NodeId from, topology::NodeId to, int sr
     if (entry) t.notBefore = call_.notBefore;
     if (call_.protocol != Protocol::Auto) {
       t.wire = NcclProtocol::wireBytes(call_.protocol, size);
-      t.overhead = (sameServer ? call_.costs.intra : call_.costs.inter) + (entry ? call_.costs.base : Duration());
+      const Duration perHop = hop == Hop::Intra   ? call_.costs.intra
+                              : hop == Hop::Inter ? call_.costs.inter
+                                                  : Duration();
+      t.overhead = perHop + (entry ? call_.costs.base : Duration());
     }
     t.connection = connection;
     t.srcRank = srcRank;

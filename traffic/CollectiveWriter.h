@@ -40,6 +40,17 @@ class CollectiveWriter {
   Arrival sendToSwitch(int rank, Bytes size, int step, const Arrival& deps, int connection);
   /// The same from the scale-up switch of @p rank's server to @p rank.
   Arrival sendFromSwitch(int rank, Bytes size, int step, const Arrival& deps, bool final, int connection);
+  /// From rank @p rank into packet switch @p sw, which reduces it in the
+  /// network (SHARP); charged the call's inter-server latency, as NCCL charges
+  /// a head's send to the CollNet.
+  Arrival sendToNetwork(int rank, topology::NodeId sw, Bytes size, int step, const Arrival& deps, int connection);
+  /// From packet switch @p sw to rank @p rank: the reduced result coming back.
+  Arrival sendFromNetwork(topology::NodeId sw, int rank, Bytes size, int step, const Arrival& deps, bool final,
+                          int connection);
+  /// Between two packet switches of an aggregation tree (partial sums up, the
+  /// total down). @p deps must not be empty: a switch only passes on what it got.
+  Arrival sendBetweenSwitches(topology::NodeId from, topology::NodeId to, Bytes size, int step,
+                              const Arrival& deps, int connection);
 
   /// Number of ranks of the call.
   int ranks() const { return static_cast<int>(call_.ranks.size()); }
@@ -51,11 +62,14 @@ class CollectiveWriter {
   static void merge(Arrival& into, const Arrival& more);
 
  private:
+  /// Which of the call's per-hop latencies a transfer is charged.
+  enum class Hop { Intra, Inter, None };
+
   Arrival entryDeps(int src, int dst) const;
   /// Adds one transfer between nodes @p from and @p to (ranks @p srcRank /
   /// @p dstRank, -1 for a switch) and does the bookkeeping of send().
   Arrival add(topology::NodeId from, topology::NodeId to, int srcRank, int dstRank, Bytes size, int step,
-              const Arrival& deps, bool final, int connection, bool sameServer);
+              const Arrival& deps, bool final, int connection, Hop hop);
 
   Plan& plan_;
   const CollectiveCall& call_;

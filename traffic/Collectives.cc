@@ -83,6 +83,7 @@ void validate(const CollectiveCall& call) {
   }
   const bool needsTopology = call.algorithm == Algorithm::Ring || call.algorithm == Algorithm::Tree ||
                              call.algorithm == Algorithm::Nvls || call.algorithm == Algorithm::NvlsTree ||
+                             call.algorithm == Algorithm::CollNet || call.algorithm == Algorithm::CollNetChain ||
                              call.algorithm == Algorithm::Pxn;
   if (needsTopology && call.topology == nullptr) {
     throw std::invalid_argument(fmt::format("{} {} needs the communicator's NCCL topology", op, alg));
@@ -152,6 +153,8 @@ CollectiveOutput appendCollective(Plan& plan, const CollectiveCall& call) {
         case A::Tree: alg::ncclTreeAllReduce(w, call.size); break;
         case A::Nvls: alg::nvlsAllReduce(w, call.size); break;
         case A::NvlsTree: alg::nvlsTreeAllReduce(w, call.size); break;
+        case A::CollNet: alg::collnetAllReduce(w, call.size); break;
+        case A::CollNetChain: alg::collnetChainAllReduce(w, call.size); break;
         case A::FlatRing: alg::ringAllReduce(w, everyone, call.size, chunks, 0, {}, true); break;
         case A::FlatDoubleBinaryTree: alg::treeAllReduce(w, call.size, chunks); break;
         case A::HalvingDoubling: alg::halvingDoublingAllReduce(w, call.size); break;

@@ -23,6 +23,8 @@ enum class Algorithm {
   Tree,                  ///< NCCL trees: NVLink chains inside servers, double binary tree across servers
   Nvls,                  ///< NVLink SHARP: reduction and multicast in the scale-up switch (one server)
   NvlsTree,              ///< NVLS inside each server, double binary tree between servers
+  CollNet,               ///< CollNet Direct: heads reduce over NVLink, SHARP switches reduce across servers
+  CollNetChain,          ///< CollNet Chain: an NVLink chain to each head, SHARP switches across servers
   Pxn,                   ///< all-to-all through the GPU on the destination's rail (PCI x NVLink)
   Direct,                ///< every rank to every rank at once
   FlatRing,              ///< one ring in rank order (reduce-scatter + all-gather for all-reduce)
@@ -32,7 +34,8 @@ enum class Algorithm {
 };
 
 /// NCCL's wire protocols (src/include/device.h). They apply to the NCCL
-/// algorithms (ring, tree, nvls, nvls-tree, pxn); flat schedules move raw bytes.
+/// algorithms (ring, tree, nvls, nvls-tree, collnet, collnet-chain, pxn);
+/// flat schedules move raw bytes.
 enum class Protocol {
   Auto,    ///< what NCCL's tuning model picks
   LL,      ///< 8-byte flag per 8 data bytes: half the bandwidth, lowest latency
@@ -70,6 +73,10 @@ struct JobSpec {
   std::uint64_t seed = 1;           ///< for Placement::Random
   std::vector<std::string> gpus;    ///< explicit GPU node names; overrides placement when set
   Duration start;                   ///< when the job's first collective may begin
+  /// NCCL_COLLNET_ENABLE=1: `auto` may pick collnet, collnet-chain and nvls
+  /// across servers (SHARP reduction in the packet switches), where the
+  /// switches can; naming one of them in `algorithm` works without it.
+  bool collnet = false;
   std::vector<CollectiveSpec> collectives;
 };
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <vector>
 
 #include "traffic/CostModel.h"
 #include "traffic/DoubleBinaryTree.h"
@@ -45,6 +46,41 @@ int treeHeight(int servers) {
   return std::max(trees.height(0), trees.height(1));
 }
 
+/// Head positions of CollNet Chain: those of the communicator's channels.
+std::vector<int> chainHeads(const NcclTopology& t) {
+  std::vector<int> heads;
+  for (int c = 0; c < t.collChannels(); ++c) heads.push_back(t.headPosition(c));
+  std::sort(heads.begin(), heads.end());
+  heads.erase(std::unique(heads.begin(), heads.end()), heads.end());
+  return heads;
+}
+
+/// Bytes the busiest GPU sends over its scale-up link per byte of S in a
+/// CollNet all-reduce (receives are symmetric). Direct: a head sends its
+/// part of the other heads' slices and its own slice's total to the g-1
+/// others; a GPU that is no head sends all of S to the heads. Chain: per head
+/// a GPU sends up unless it is the head and down unless it is the tail.
+double collnetScaleUpLoad(Algorithm a, const NcclTopology& t) {
+  const int g = std::max(1, t.ranksPerServer());
+  if (g == 1) return 0.0;
+  double most = 0.0;
+  if (a == Algorithm::CollNet) {
+    const int heads = std::max(1, t.collnetDirectGraph().channels);
+    for (int p = 0; p < g; ++p) {
+      const double out = p < heads ? (heads - 1.0 + g - 1.0) / heads : 1.0;
+      most = std::max(most, out);
+    }
+    return most;
+  }
+  const std::vector<int> heads = chainHeads(t);
+  for (int p = 0; p < g; ++p) {
+    double out = 0.0;
+    for (int h : heads) out += (p != h ? 1.0 : 0.0) + (p != (h + g - 1) % g ? 1.0 : 0.0);
+    most = std::max(most, out / static_cast<double>(heads.size()));
+  }
+  return most;
+}
+
 /// busbw bound in bits per second before protocol expansion.
 double rawBound(CollectiveOp op, Algorithm a, const NcclTopology& t, const NcclFabricFigures& f) {
   const int n = t.ranks();
@@ -68,8 +104,20 @@ double rawBound(CollectiveOp op, Algorithm a, const NcclTopology& t, const NcclF
       const double intra = g > 1 && up > 0 ? busFactor * up / 2.0 : kUnbounded;
       return std::min(inter, intra);
     }
-    case Algorithm::Nvls:
-      return busFactor * up * f.reductionEfficiency * g / (g + 1.0);
+    case Algorithm::Nvls: {
+      const double intra = busFactor * up * f.reductionEfficiency * g / (g + 1.0);
+      // Across servers each head's NIC carries its slice once each way.
+      if (servers == 1) return intra;
+      return std::min(intra, busFactor * std::max(1, t.nvlsGraph().channels) * nic);
+    }
+    case Algorithm::CollNet:
+    case Algorithm::CollNetChain: {
+      const double heads = a == Algorithm::CollNet ? std::max(1, t.collnetDirectGraph().channels)
+                                                   : static_cast<double>(chainHeads(t).size());
+      const double load = collnetScaleUpLoad(a, t);
+      const double intra = load > 0 && up > 0 ? busFactor * up / load : kUnbounded;
+      return std::min(busFactor * heads * nic, intra);
+    }
     case Algorithm::NvlsTree: {
       const double intra = busFactor * up * f.reductionEfficiency * g / (g + 1.0);
       const double inter = busFactor * 2.0 * nics * nic / std::max(1, treeLoad(servers));
@@ -116,7 +164,9 @@ Duration ncclEstimate(CollectiveOp op, Algorithm algorithm, Protocol protocol, c
       break;
     }
     case Algorithm::Tree: latency += (intraHop * (g - 1) + interHop * treeHeight(servers)) * 2; break;
-    case Algorithm::Nvls: latency += f.intraAlpha * 4; break;
+    case Algorithm::Nvls: latency += f.intraAlpha * 4 + (servers > 1 ? interHop : Duration()); break;
+    case Algorithm::CollNet: latency += intraHop * 2 + interHop; break;
+    case Algorithm::CollNetChain: latency += intraHop * (2 * (g - 1)) + interHop; break;
     case Algorithm::NvlsTree: latency += f.intraAlpha * 4 + interHop * (2 * treeHeight(servers)); break;
     case Algorithm::Pxn: latency += servers > 1 ? (g > 1 ? intraHop : Duration()) + interHop : intraHop; break;
     case Algorithm::Direct: latency += servers > 1 ? interHop : intraHop; break;

@@ -25,8 +25,9 @@ struct NcclFabricFigures {
 /// traffic (docs/collectives.md, "Bounds"): ring min(NICs x nic, scale-up x
 /// g/(g-1)) across servers and the scale-up rate in one; tree and NVLS-tree
 /// the busiest server's tree degrees over its NICs; NVLS 2(g-1)/(g+1) x
-/// scale-up x efficiency; pxn and direct all-to-all the NIC and NVLink
-/// loads. Divided by the protocol's wire expansion (LL 2, LL128 128/120).
+/// scale-up x efficiency (across servers also heads x NIC); collnet and
+/// collnet-chain heads x NIC and the busiest GPU's scale-up load; pxn and
+/// direct all-to-all the NIC and NVLink loads. Divided by the protocol's wire expansion (LL 2, LL128 128/120).
 /// A zero rate when a figure it needs is missing.
 DataRate ncclBusBound(CollectiveOp op, Algorithm algorithm, Protocol protocol, const NcclTopology& topology,
                       const NcclFabricFigures& fabric);

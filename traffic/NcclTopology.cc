@@ -41,6 +41,7 @@ const std::vector<double>& interSpeeds(GpuArchitecture a) {
 }
 
 constexpr int kMaxChannels = 64;             // MAXCHANNELS, src/include/device.h
+constexpr int kMaxDirectArity = 7;           // NCCL_MAX_DIRECT_ARITY: CollNet needs at most 8 GPUs per server
 constexpr int kMaxSearchChannels = kMaxChannels / 2;  // ringGraph->maxChannels, src/init.cc
 
 double gigabytesPerSecond(std::int64_t bps) { return static_cast<double>(bps) / 8e9; }
@@ -205,6 +206,44 @@ NcclTopology NcclTopology::of(const Fabric& fabric, const std::vector<NodeId>& r
     // NVLS_NCHANNELS_SM90 / _SM100 / _SM100_NVL (src/transport/nvls.cc).
     t.nvlsChannels_ = t.architecture_ == GpuArchitecture::Blackwell ? (nodes > 1 ? 32 : 24) : 16;
     if (t.nvlsGraph_.channels == 0) t.nvlsChannels_ = 0;
+  }
+
+  // CollNet Direct search (search.cc ncclTopoSearchTryCollnetDirect): a head
+  // per GPU with a NIC; each GPU's scale-up link carries 2 x the speed.
+  if (nodes > 1 && t.uniform_ && t.scaleUp_ && ppn <= kMaxDirectArity + 1 && t.nics_ > 0) {
+    const int heads = std::min({ppn, t.nics_, kMaxDirectArity + 1});
+    const std::vector<double>& speeds = interSpeeds(t.architecture_);
+    const double s = fastestFitting(speeds, t.nicGBps_, 2.0, t.scaleUpGBps_);
+    if (s > 0.0) {
+      double intra = s;
+      for (auto it = speeds.rbegin(); it != speeds.rend(); ++it) {
+        if (*it <= intra || intra >= 2 * s) continue;
+        if (2.0 * *it > t.scaleUpGBps_ + 1e-9) break;
+        intra = *it;
+      }
+      t.collnetDirect_ = NcclGraph{heads, intra, s};
+    }
+  }
+
+  // SHARP trees, one per head position.
+  if (nodes < 2) {
+    t.collnetWhyNot_ = "CollNet needs at least two servers (NCCL_COLLNET_NODE_THRESHOLD = 2)";
+  } else if (!t.uniform_ || ppn > kMaxDirectArity + 1) {
+    t.collnetWhyNot_ = "CollNet needs the same number of GPUs, at most 8, on every server";
+  } else if (t.nics_ == 0) {
+    t.collnetWhyNot_ = "CollNet needs a NIC on the heads";
+  } else {
+    try {
+      const int positions = std::min(ppn, t.nics_);
+      for (int h = 0; h < positions; ++h) {
+        std::vector<NodeId> heads;
+        for (const auto& m : t.members_) heads.push_back(ranks[at(m[at(h)])]);
+        t.sharp_.push_back(topology::AggregationTree::over(fabric, heads, h));
+      }
+    } catch (const std::invalid_argument& e) {
+      t.sharp_.clear();
+      t.collnetWhyNot_ = e.what();
+    }
   }
   return t;
 }

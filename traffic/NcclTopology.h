@@ -3,9 +3,11 @@
 /// @brief What NCCL's topology detection and graph search find for one communicator:
 ///        servers, channels and their bandwidths, ring orders and trees.
 
+#include <string>
 #include <vector>
 
 #include "models/GpuModel.h"
+#include "topology/AggregationTree.h"
 #include "topology/Fabric.h"
 
 namespace ofe::traffic {
@@ -34,6 +36,15 @@ struct NcclGraph {
 ///    its speed on every GPU's scale-up link and twice on its head's; the
 ///    second pass then raises the speed across servers (bwInter) while it is
 ///    below twice that, as far as the NICs carry it (search.cc, pass 2).
+///  - CollNet Direct search: one channel per head, a GPU with its own NIC (at
+///    most 8), at the fastest speed its NIC carries while every GPU's
+///    scale-up link takes twice the speed (once as a head sending to the
+///    others, once sending to the other heads); pass 2 then raises bwIntra
+///    while it is below twice bwInter and the links carry it. CollNet Chain
+///    uses the ring's channels and speeds, as the trees do here;
+///  - SHARP: for every head position h (0 .. min(GPUs, NICs) - 1) the
+///    AggregationTree of the packet switches over the heads at h of all
+///    servers (variant h, so rails may use different roots).
 /// Ring orders follow NCCL's alternating NIC pairs (crossNic = 2): channel 2k
 /// enters a server at position 2k and leaves it at 2k+1, channel 2k+1 the
 /// other way round, and odd servers swap the pair, so every hop between
@@ -79,6 +90,21 @@ class NcclTopology {
   int collChannels() const { return collChannels_; }
   /// Channels NVLS runs on (NVLS_NCHANNELS_SM90 = 16; Blackwell 32, or 24 on one server).
   int nvlsChannels() const { return nvlsChannels_; }
+  /// Channels = heads of CollNet Direct; 0 when it is not available.
+  const NcclGraph& collnetDirectGraph() const { return collnetDirect_; }
+  /// CollNet Chain is searched like the trees: the ring's channels and speeds.
+  const NcclGraph& collnetChainGraph() const { return ring_; }
+
+  /// Two servers or more, the same GPU count (at most 8) on each, and a SHARP
+  /// tree for every head position: CollNet (and NVLS across servers) can run.
+  bool collnetCapable() const { return !sharp_.empty(); }
+  /// Why collnetCapable() is false (empty when it is true).
+  const std::string& collnetUnavailable() const { return collnetWhyNot_; }
+  /// The SHARP tree over the heads at position @p position of every server;
+  /// AggregationTree::leafOf takes a server index.
+  const topology::AggregationTree& sharpTree(int position) const {
+    return sharp_.at(static_cast<std::size_t>(position));
+  }
 
   /// Rank order of ring channel @p channel (any channel >= 0; channels beyond
   /// the searched ones reuse them in turn).
@@ -114,6 +140,9 @@ class NcclTopology {
   models::GpuArchitecture architecture_ = models::GpuArchitecture::Hopper;
   NcclGraph ring_;
   NcclGraph nvlsGraph_;
+  NcclGraph collnetDirect_;
+  std::vector<topology::AggregationTree> sharp_;
+  std::string collnetWhyNot_;
   int collChannels_ = 1;
   int nvlsChannels_ = 0;
 };

@@ -13,20 +13,23 @@ namespace ofe::traffic {
 
 namespace {
 
-// Indices as in NCCL: algorithms tree, ring, (collnet x2), nvls, nvls-tree;
-// protocols LL, LL128, Simple; hardware NVLINK, PCI, NET.
-enum AlgoIndex { kTree = 0, kRing = 1, kNvls = 2, kNvlsTree = 3 };
+// Indices as in NCCL: algorithms tree, ring, collnet direct, collnet chain,
+// nvls, nvls-tree; protocols LL, LL128, Simple; hardware NVLINK, PCI, NET.
+enum AlgoIndex { kTree = 0, kRing = 1, kCollNetDirect = 2, kCollNetChain = 3, kNvls = 4, kNvlsTree = 5 };
 enum ProtoIndex { kLL = 0, kLL128 = 1, kSimple = 2 };
 enum HwIndex { kNvlink = 0, kPci = 1, kNet = 2 };
 enum OpIndex { kAllReduce = 0, kAllGather = 1, kReduceScatter = 2, kBroadcast = 3, kReduce = 4 };
 
 // ncclTunerConstantsDefaults, src/graph/tuning.cc (NCCL 2.30.7), in us and GB/s.
-constexpr double kBaseLatency[4][3] = {{6.8, 14.0, 8.4}, {6.6, 14.0, 8.4}, {0, 0, 0}, {0, 0, 0}};
-constexpr double kHwLatency[3][4][3] = {
-    {{0.6, 1.25, 4.0}, {0.6, 1.9, 3.4}, {0, 0, 25}, {0, 0, 25}},     // NVLINK
-    {{1.0, 1.9, 4.0}, {1.0, 2.5, 5.7}, {0, 0, 0}, {0, 0, 0}},        // PCI
-    {{5.0, 8.5, 14}, {2.7, 4.0, 14.0}, {0, 0, 18}, {0, 0, 20.9}},    // NET
+constexpr double kBaseLatency[6][3] = {{6.8, 14.0, 8.4}, {6.6, 14.0, 8.4}, {0, 0, 0},
+                                       {0, 0, 0},        {0, 0, 0},        {0, 0, 0}};
+constexpr double kHwLatency[3][6][3] = {
+    {{0.6, 1.25, 4.0}, {0.6, 1.9, 3.4}, {0, 0, 3.7}, {0, 0, 2.8}, {0, 0, 25}, {0, 0, 25}},   // NVLINK
+    {{1.0, 1.9, 4.0}, {1.0, 2.5, 5.7}, {0, 0, 3.7}, {0, 0, 2.8}, {0, 0, 0}, {0, 0, 0}},      // PCI
+    {{5.0, 8.5, 14}, {2.7, 4.0, 14.0}, {0, 0, 31}, {0, 0, 30}, {0, 0, 18}, {0, 0, 20.9}},    // NET
 };
+// CollNet Direct's "arity serialization latency" per extra GPU of a server (tuning.cc).
+constexpr double kCollNetArityUs = 0.4;
 // [Volta, Ampere, Hopper, Blackwell][1 node, 2 nodes, more]; llMaxBws[0] is
 // the multi-node row for Intel hosts.
 constexpr double kLlMaxBw[4][3] = {
@@ -52,6 +55,8 @@ constexpr int kSimpleMaxThreads = 512;
 constexpr int kLlMaxThreads = 512;
 constexpr int kLl128MaxThreads = 640;
 constexpr std::int64_t kThreadThreshold[3] = {8, 8, 64};
+constexpr int kMaxThreads = 640;                  // NCCL_MAX_NTHREADS: CollNet and NVLS kernels
+constexpr std::int64_t kCollNetThreshold = 512;  // threadThresholds of CollNet Direct and Chain
 
 int archIndex(models::GpuArchitecture a) { return static_cast<int>(a); }
 
@@ -77,6 +82,8 @@ int algoIndex(Algorithm a) {
   switch (a) {
     case Algorithm::Tree: return kTree;
     case Algorithm::Ring: return kRing;
+    case Algorithm::CollNet: return kCollNetDirect;
+    case Algorithm::CollNetChain: return kCollNetChain;
     case Algorithm::Nvls: return kNvls;
     case Algorithm::NvlsTree: return kNvlsTree;
     default: return -1;
@@ -92,14 +99,23 @@ int protoIndex(Protocol p) {
   }
 }
 
-constexpr Algorithm kAlgorithmOf[4] = {Algorithm::Tree, Algorithm::Ring, Algorithm::Nvls, Algorithm::NvlsTree};
+constexpr Algorithm kAlgorithmOf[6] = {Algorithm::Tree,         Algorithm::Ring, Algorithm::CollNet,
+                                       Algorithm::CollNetChain, Algorithm::Nvls, Algorithm::NvlsTree};
 constexpr Protocol kProtocolOf[3] = {Protocol::LL, Protocol::LL128, Protocol::Simple};
 
 Duration microseconds(double us) { return Duration::picoseconds(std::llround(us * 1e6)); }
 
 }  // namespace
 
-NcclTuner::NcclTuner(const NcclTopology& topology) : topology_(topology) { tune(); }
+NcclTuner::NcclTuner(const NcclTopology& topology, bool collnetEnable)
+    : topology_(topology), collnetEnable_(collnetEnable) {
+  tune();
+}
+
+bool NcclTuner::needsCollnet(Algorithm algorithm) const {
+  return algorithm == Algorithm::CollNet || algorithm == Algorithm::CollNetChain ||
+         (algorithm == Algorithm::Nvls && topology_.servers() > 1);
+}
 
 void NcclTuner::tune() {
   const NcclTopology& t = topology_;
@@ -113,7 +129,8 @@ void NcclTuner::tune() {
   const double ppn = static_cast<double>(nRanks) / nNodes;
   const int intraHw = t.scaleUp() ? kNvlink : kPci;
   const int hw = nNodes == 1 ? intraHw : kNet;
-  const NcclGraph* graphs[4] = {&t.treeGraph(), &t.ringGraph(), &t.nvlsGraph(), &t.nvlsGraph()};
+  const NcclGraph* graphs[6] = {&t.treeGraph(),          &t.ringGraph(), &t.collnetDirectGraph(),
+                                &t.collnetChainGraph(), &t.nvlsGraph(), &t.nvlsGraph()};
 
   for (int coll = 0; coll < kOps; ++coll) {
     const int nsteps = coll == kAllReduce ? 2 * (nRanks - 1)
@@ -121,11 +138,14 @@ void NcclTuner::tune() {
                                                                         : nRanks;
     for (int a = 0; a < kAlgorithms; ++a) {
       if ((coll == kBroadcast || coll == kReduce) && a != kRing) continue;
+      // CollNet all-gather and reduce-scatter need the plugin's iallgather /
+      // ireducescatter, which the SHARP plugin is not assumed to offer.
       if ((coll == kReduceScatter || coll == kAllGather) && a != kRing && a != kNvls) continue;
       const NcclGraph& g = *graphs[a];
+      const bool collnet = a == kCollNetDirect || a == kCollNetChain;
       for (int p = 0; p < kProtocols; ++p) {
-        if ((a == kNvls || a == kNvlsTree) && p != kSimple) continue;
-        double bw = nNodes <= 2 ? g.bwIntra : g.bwInter;
+        if ((a == kNvls || a == kNvlsTree || collnet) && p != kSimple) continue;
+        double bw = nNodes <= 2 || collnet ? g.bwIntra : g.bwInter;
         if (a == kNvls || a == kNvlsTree) {
           if (g.channels < 2) continue;  // NVLS needs at least 2 channels
           double intraBw = g.bwIntra * kNvlsEfficiency[cc] * (g.channels - 1) / g.channels;
@@ -142,6 +162,13 @@ void NcclTuner::tune() {
         if (a == kTree && p == kLL128) {
           busBw = std::min(busBw * (nNodes == 1 ? 7.0 / 9.0 : 120.0 / 128.0),
                            g.channels * kPerChMaxTreeLL128Bw[cc][index2]);
+        }
+        if (a == kCollNetDirect && g.channels > 0) {
+          // CollNet Direct needs a NIC per GPU for full speed (GPU/NIC ratio).
+          double factor = ppn / g.channels;
+          factor -= (factor - 1) / 2;
+          busBw /= factor;
+          if (cc >= 2) busBw *= .85;
         }
         // Bus to algorithm bandwidth.
         if (!(a != kRing && (coll == kAllGather || coll == kReduceScatter))) {
@@ -166,6 +193,10 @@ void NcclTuner::tune() {
           }
         } else if (a == kTree) {
           if (coll == kAllReduce) lat += 2 * ((nRanks / nNodes - 1) * intraLat + log2i(nNodes) * interLat);
+        } else if (a == kCollNetDirect) {
+          lat += 2 * (std::min(1.0, ppn - 1) * intraLat + (ppn - 1) * kCollNetArityUs) + interLat;
+        } else if (a == kCollNetChain) {
+          lat += 2 * (ppn - 1) * intraLat + interLat;
         } else if (a == kNvls) {
           lat = intraLat;
           if (nNodes > 1) lat += interLat;
@@ -178,11 +209,16 @@ void NcclTuner::tune() {
   }
 
   // Enable rules: NVLS-tree needs several servers; NVLS on several servers
-  // needs CollNet, which is not modelled; both need NVLS-capable switches.
+  // needs CollNet (SHARP trees); both need NVLS-capable switches. CollNet
+  // needs its SHARP trees, and CollNet Direct an NVSwitch in every server.
   for (int coll = 0; coll < kOps; ++coll) {
     for (int p = 0; p < kProtocols; ++p) {
       if (nNodes == 1 || !t.nvlsCapable()) bandwidth_[coll][kNvlsTree][p] = 0;
-      if (nNodes > 1 || !t.nvlsCapable()) bandwidth_[coll][kNvls][p] = 0;
+      if ((nNodes > 1 && !t.collnetCapable()) || !t.nvlsCapable()) bandwidth_[coll][kNvls][p] = 0;
+      if (!t.collnetCapable()) bandwidth_[coll][kCollNetChain][p] = 0;
+      if (!t.collnetCapable() || !t.scaleUp()) bandwidth_[coll][kCollNetDirect][p] = 0;
+      // ofe has no NVLS all-gather / reduce-scatter schedule: never offer one.
+      if (coll == kAllGather || coll == kReduceScatter) bandwidth_[coll][kNvls][p] = 0;
       // NCCL enables LL128 by default before Hopper only within PCI switches;
       // treat it as disabled there unless NVLink joins the GPUs.
       if (p == kLL128 && cc < 2 && !t.scaleUp()) {
@@ -230,17 +266,37 @@ std::optional<Duration> NcclTuner::predict(CollectiveOp op, Algorithm algorithm,
 }
 
 int NcclTuner::channelsFor(Algorithm algorithm, Protocol protocol, Bytes size) const {
+  if (algorithm == Algorithm::Nvls && topology_.servers() > 1) {
+    return std::max(1, std::min(topology_.nvlsChannels(), topology_.collChannels()));
+  }
   if (algorithm == Algorithm::Nvls || algorithm == Algorithm::NvlsTree) {
     return std::max(1, topology_.nvlsChannels());
   }
+  if (algorithm == Algorithm::CollNet) {
+    // CollNet channel tuning: fewer channels below channels x threads x heads x threshold.
+    const std::int64_t heads = std::max(1, topology_.collnetDirectGraph().channels);
+    std::int64_t threshold = kCollNetThreshold;
+    int nc = topology_.collChannels();
+    bool fewer = true;
+    for (int ncSwitch = 16; ncSwitch >= 1 && fewer; ncSwitch /= 2) {
+      while ((fewer = size.count() < nc * kMaxThreads * heads * threshold) && nc > ncSwitch) {
+        if (nc == ncSwitch + ncSwitch / 2) threshold /= 2;
+        --nc;
+      }
+    }
+    return nc;
+  }
   const int p = protoIndex(protocol);
-  if (p < 0 || (algorithm != Algorithm::Ring && algorithm != Algorithm::Tree)) return 1;
+  if (p < 0 || (algorithm != Algorithm::Ring && algorithm != Algorithm::Tree && algorithm != Algorithm::CollNetChain)) {
+    return 1;
+  }
   int threads = p == kLL ? kLlMaxThreads : p == kLL128 ? kLl128MaxThreads : kSimpleMaxThreads;
+  if (algorithm == Algorithm::CollNetChain) threads = kMaxThreads;
   if (algorithm == Algorithm::Ring && p == kSimple) {
     const NcclGraph& ring = topology_.ringGraph();
     threads = ring.bwIntra * ring.channels <= kPciBw ? 256 : kSimpleMaxThreads;
   }
-  std::int64_t threshold = kThreadThreshold[p];
+  std::int64_t threshold = algorithm == Algorithm::CollNetChain ? kCollNetThreshold : kThreadThreshold[p];
   if (algorithm == Algorithm::Ring && p == kLL) threshold *= topology_.ranks();
   int nc = topology_.collChannels();
   while (size.count() < static_cast<std::int64_t>(nc) * threads * threshold && nc >= 2) --nc;
@@ -272,6 +328,7 @@ NcclChoice NcclTuner::choose(CollectiveOp op, Bytes size, Algorithm algorithm, P
   bool found = false;
   for (int a = 0; a < kAlgorithms; ++a) {
     if (algorithm != Algorithm::Auto && kAlgorithmOf[a] != algorithm) continue;
+    if (algorithm == Algorithm::Auto && !collnetEnable_ && needsCollnet(kAlgorithmOf[a])) continue;
     for (int p = 0; p < kProtocols; ++p) {
       if (protocol != Protocol::Auto && kProtocolOf[p] != protocol) continue;
       const std::optional<Duration> time = predict(op, kAlgorithmOf[a], kProtocolOf[p], size);
@@ -287,10 +344,14 @@ NcclChoice NcclTuner::choose(CollectiveOp op, Bytes size, Algorithm algorithm, P
     }
   }
   if (!found) {
-    throw std::invalid_argument(fmt::format(
-        "NCCL has no {} {} with protocol {} on this topology ({} servers x {} GPUs{})", toString(op),
-        toString(algorithm), toString(protocol), topology_.servers(), topology_.ranksPerServer(),
-        topology_.nvlsCapable() ? "" : ", no NVLS-capable scale-up switch"));
+    std::string why;
+    if (!topology_.nvlsCapable() && (algorithm == Algorithm::Nvls || algorithm == Algorithm::NvlsTree)) {
+      why = ", no NVLS-capable scale-up switch";
+    }
+    if (needsCollnet(algorithm) && !topology_.collnetCapable()) why += ": " + topology_.collnetUnavailable();
+    throw std::invalid_argument(
+        fmt::format("NCCL has no {} {} with protocol {} on this topology ({} servers x {} GPUs{})", toString(op),
+                    toString(algorithm), toString(protocol), topology_.servers(), topology_.ranksPerServer(), why));
   }
   best.channels = channels > 0 ? channels : channelsFor(best.algorithm, best.protocol, size);
   return best;
@@ -312,6 +373,20 @@ NcclHopCosts NcclTuner::hopCosts(CollectiveOp op, Algorithm algorithm, Protocol 
       break;
     case Algorithm::Nvls:
       c.base = microseconds(kHwLatency[kNvlink][kNvls][kSimple]);
+      if (multi) c.inter = microseconds(kHwLatency[kNet][kNvls][kSimple]);
+      break;
+    case Algorithm::CollNet: {
+      // Scatter to the heads and broadcast back each cost one intra hop;
+      // the head's send into the network the inter latency.
+      const double ppn = std::max(1, t.ranksPerServer());
+      c.intra = microseconds(std::min(1.0, ppn - 1) * kHwLatency[intraHw][kCollNetDirect][kSimple] +
+                             (ppn - 1) * kCollNetArityUs);
+      c.inter = microseconds(kHwLatency[kNet][onePerServer ? kTree : kCollNetDirect][kSimple]);
+      break;
+    }
+    case Algorithm::CollNetChain:
+      c.intra = microseconds(kHwLatency[intraHw][kCollNetChain][kSimple]);
+      c.inter = microseconds(kHwLatency[kNet][onePerServer ? kTree : kCollNetChain][kSimple]);
       break;
     case Algorithm::NvlsTree:
       c.base = microseconds(kHwLatency[kNvlink][kNvlsTree][kSimple]);

@@ -69,17 +69,27 @@ void multicast(CollectiveWriter& w, const NcclTopology& t, int server, int owner
 
 void nvlsAllReduce(CollectiveWriter& w, Bytes size) {
   const NcclTopology& t = nvlsTopology(w);
-  if (t.servers() != 1) throw std::invalid_argument("nvls runs inside one server; use nvls-tree across servers");
-  const std::vector<int>& gpus = t.members(0);
-  const int g = static_cast<int>(gpus.size());
-  const int pieces = nvlsPieces(size, t, g, false);
+  const int servers = t.servers();
+  if (servers > 1 && !t.collnetCapable()) {
+    throw std::invalid_argument("nvls across servers reduces in the network too (CollNet): " + t.collnetUnavailable() +
+                                "; use nvls-tree");
+  }
+  // One server: every GPU owns a slice. Across servers: the heads (GPUs with a NIC).
+  const int owners = servers == 1 ? t.ranksPerServer() : t.nvlsGraph().channels;
+  if (owners < 1) throw std::invalid_argument("nvls: NCCL's NVLS search found no channel on this topology");
+  const int pieces = nvlsPieces(size, t, owners, false);
   // Chunk-major, so every owner's first chunk is under way before anyone's second.
   for (int c = 0; c < pieces; ++c) {
-    for (int j = 0; j < g; ++j) {
-      const Bytes bytes = shareOf(shareOf(size, g, j), pieces, c);
+    for (int j = 0; j < owners; ++j) {
+      const Bytes bytes = shareOf(shareOf(size, owners, j), pieces, c);
       if (bytes.count() == 0) continue;
-      const Arrival reduced = reduceInSwitch(w, t, 0, gpus[at(j)], bytes);
-      multicast(w, t, 0, gpus[at(j)], bytes, reduced, 2, c == pieces - 1);
+      Arrivals reduced(at(servers));
+      for (int s = 0; s < servers; ++s) reduced[at(s)] = reduceInSwitch(w, t, s, t.members(s)[at(j)], bytes);
+      const Arrivals total = servers == 1 ? reduced : sharpAllReduce(w, j, bytes, reduced, 2, false);
+      const int step = servers == 1 ? 2 : 6;
+      for (int s = 0; s < servers; ++s) {
+        multicast(w, t, s, t.members(s)[at(j)], bytes, total[at(s)], step, c == pieces - 1);
+      }
     }
   }
 }

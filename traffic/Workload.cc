@@ -57,7 +57,7 @@ WorkloadPlan buildWorkload(const topology::Fabric& fabric, const std::vector<Job
     out.placements.push_back(placeRanks(fabric, job, taken));
     const std::vector<topology::NodeId>& ranks = out.placements.back();
     const NcclTopology topology = NcclTopology::of(fabric, ranks);
-    const NcclTuner tuner(topology);
+    const NcclTuner tuner(topology, job.collnet);
     std::vector<std::vector<int>> domains;
     std::vector<std::vector<TransferId>> previousDone;
     for (std::size_t s = 0; s < job.collectives.size(); ++s) {

@@ -3,6 +3,11 @@
 // times, for the end-to-end tests of the collectives issue. Fabrics are built
 // with the C++ API from catalog entries chosen in each test.
 
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -112,6 +117,33 @@ inline traffic::JobSpec job(const std::string& name, std::vector<std::string> gp
   c.maxBytes = size;
   j.collectives.push_back(c);
   return j;
+}
+
+/// Keeps the block between the lines @p begin and @p end of docs file @p doc
+/// (relative to the source tree) equal to @p table: with OFE_UPDATE_DOCS=1 it
+/// rewrites the block, otherwise a difference fails the test, naming @p test
+/// (a gtest filter) as the command that regenerates it.
+inline void expectDocsBlock(const std::string& doc, const std::string& begin, const std::string& end,
+                            const std::string& table, const std::string& test) {
+  const std::string path = std::string(OFE_SOURCE_DIR) + "/" + doc;
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  std::string content = text.str();
+  const std::size_t first = content.find(begin);
+  const std::size_t last = content.find(end);
+  ASSERT_NE(first, std::string::npos) << path << " lacks " << begin;
+  ASSERT_NE(last, std::string::npos) << path << " lacks " << end;
+  const std::size_t from = first + begin.size();
+  const std::string current = content.substr(from, last - from);
+  const char* update = std::getenv("OFE_UPDATE_DOCS");
+  if (update != nullptr && std::string(update) == "1" && current != table) {
+    content.replace(from, current.size(), table);
+    std::ofstream(path, std::ios::binary) << content;
+    return;
+  }
+  EXPECT_EQ(current, table) << path << " is out of date; regenerate it with\n"
+                            << "  OFE_UPDATE_DOCS=1 build/tests/ofe_test_integration --gtest_filter='" << test << "'";
 }
 
 }  // namespace ofe::integration

@@ -131,5 +131,49 @@ TEST(NvlsRun, GpuLinksCarryNineEighthsAndBusbwStaysUnderTheSwitchBound) {
   EXPECT_GE(busbw, 0.8 * bound);
 }
 
+TEST(CollNetRun, SharpAllReduceIsBoundByNvlinkNotByTheNics) {
+  // 2 servers on QM9700 rail leaves (SHARP). Each head's NIC carries S/8 each
+  // way, so 8 NICs allow busbw 1.875 x 8 x 48.5 = 728 GB/s; each GPU's NVLink
+  // carries 2 x 7/8 S each way: busbw <= 1.875 x 370.8 / 1.75 = 397.3 GB/s.
+  const topology::Fabric fabric = h100Pod(2);
+  const Bytes size(256 << 20);
+  const double bound = 2.0 * 15 / 16 * 370.8 / 1.75;
+  for (Algorithm a : {Algorithm::CollNet, Algorithm::CollNetChain}) {
+    const WorkloadRun r = runWorkload(fabric, {podJob(16, CollectiveOp::AllReduce, a, Protocol::Auto, size)});
+    ASSERT_TRUE(r.run.completed) << r.run.diagnosis;
+    const double busbw = traffic::busBandwidth(CollectiveOp::AllReduce, 16, size, r.times.at(0)).gigabytesPerSecond();
+    EXPECT_LE(busbw, bound) << traffic::toString(a);
+    EXPECT_GE(busbw, 0.9 * bound) << traffic::toString(a);
+    ::testing::Test::RecordProperty(std::string(traffic::toString(a)) + "_256MiB_busbw_GBps", std::to_string(busbw));
+    std::uint64_t retransmissions = 0;
+    for (const core::TransferResult& t : r.run.transfers) retransmissions += t.retransmissions;
+    EXPECT_EQ(retransmissions, 0u) << traffic::toString(a);
+    // Every GPU's NIC link carries its head's eighth into the leaf: S/8 of
+    // payload in 4096-byte frames of 4158 B, plus the ACKs of what comes back.
+    for (const core::LinkDirectionStats& st : r.run.links) {
+      if (fabric.node(st.from).kind != topology::NodeKind::Gpu) continue;
+      const topology::Link& link = fabric.link(st.link);
+      if (link.module.medium == models::Medium::ScaleUp) continue;
+      const std::int64_t frames = size.count() / 8 / 4096;
+      EXPECT_EQ(st.bytes, Bytes(frames * 4158 + frames * 62)) << fabric.node(st.from).name;
+    }
+  }
+}
+
+TEST(CollNetRun, NvlsAcrossServersWithSharpStaysUnderTheNvlsBound) {
+  // NVLS inside each server as on one (busbw <= 2(g-1)/(g+1) x 370.8 x 0.85 x
+  // the bus factor's growth 1.875 / 1.75), the heads' slices through SHARP.
+  const topology::Fabric fabric = h100Pod(2);
+  const Bytes size(256 << 20);
+  const WorkloadRun r =
+      runWorkload(fabric, {podJob(16, CollectiveOp::AllReduce, Algorithm::Nvls, Protocol::Auto, size)});
+  ASSERT_TRUE(r.run.completed) << r.run.diagnosis;
+  const double bound = 2.0 * 15 / 16 * 370.8 * 0.85 * 8 / 9;
+  const double busbw = traffic::busBandwidth(CollectiveOp::AllReduce, 16, size, r.times.at(0)).gigabytesPerSecond();
+  EXPECT_LE(busbw, bound);
+  EXPECT_GE(busbw, 0.8 * bound);
+  ::testing::Test::RecordProperty("nvls_sharp_256MiB_busbw_GBps", std::to_string(busbw));
+}
+
 }  // namespace
 }  // namespace ofe::integration

@@ -6,10 +6,7 @@
 #include <gtest/gtest.h>
 #include <fmt/format.h>
 
-#include <cstdlib>
-#include <fstream>
 #include <map>
-#include <sstream>
 
 #include "IntegrationSupport.h"
 #include "scenario/ScenarioLoader.h"
@@ -101,24 +98,7 @@ TEST(NcclPublished, OfeStaysCloseToPublishedRunsAndTheDocsTableIsCurrent) {
                          unit, row.measured, row.source, row.scenario, m.algorithm, m.value, unit, ratio);
   }
 
-  const std::string path = std::string(OFE_SOURCE_DIR) + "/docs/collectives.md";
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  std::string doc = text.str();
-  const std::size_t begin = doc.find(kBegin);
-  const std::size_t end = doc.find(kEnd);
-  ASSERT_NE(begin, std::string::npos) << path << " lacks " << kBegin;
-  ASSERT_NE(end, std::string::npos) << path << " lacks " << kEnd;
-  const std::string current = doc.substr(begin + std::string(kBegin).size(), end - begin - std::string(kBegin).size());
-  const char* update = std::getenv("OFE_UPDATE_DOCS");
-  if (update != nullptr && std::string(update) == "1" && current != table) {
-    doc.replace(begin + std::string(kBegin).size(), current.size(), table);
-    std::ofstream(path, std::ios::binary) << doc;
-    return;
-  }
-  EXPECT_EQ(current, table) << path << " is out of date; regenerate it with\n"
-                            << "  OFE_UPDATE_DOCS=1 build/tests/ofe_test_integration --gtest_filter='NcclPublished.*'";
+  expectDocsBlock("docs/collectives.md", kBegin, kEnd, table, "NcclPublished.*");
 }
 
 }  // namespace

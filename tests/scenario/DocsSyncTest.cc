@@ -25,7 +25,7 @@ TEST(ScenarioDocs, ReferenceMatchesTheRegistry) {
   actual << in.rdbuf();
   EXPECT_TRUE(actual.str() == expected)
       << path << " is out of date with scenario/ParameterRegistry.cc. Regenerate it with\n"
-      << "  OFE_UPDATE_DOCS=1 build-scen/tests/ofe_test_scenario --gtest_filter='ScenarioDocs.*'\n"
+      << "  OFE_UPDATE_DOCS=1 build/tests/ofe_test_scenario --gtest_filter='ScenarioDocs.*'\n"
       << "(or `ofe schema > docs/scenario-reference.md` once the app has that command).";
 }
 

@@ -3,10 +3,12 @@
 // PXN rails, and the barrier before each size.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <map>
 #include <set>
 
 #include "topology/RailPodBuilder.h"
+#include "traffic/CollectiveNames.h"
 #include "traffic/NcclProtocol.h"
 #include "traffic/RankPlacement.h"
 #include "traffic/Workload.h"
@@ -17,13 +19,17 @@ namespace {
 using topology::NodeId;
 using topology::NodeKind;
 
-topology::Fabric h100Pod(int servers) {
+/// DGX H100-class servers on a rail pod of QM9700 switches (SHARP), or of @p switchModel.
+topology::Fabric h100Pod(int servers, const std::string& switchModel = "qm9700-64x400G") {
   topology::Fabric fabric;
   topology::RailPodParams params;
   params.serversPerUnit = servers;
+  params.switchModel = switchModel;
   topology::buildRailPod(fabric, params);
   return fabric;
 }
+
+bool isPacketSwitch(const topology::Fabric& f, NodeId n) { return f.node(n).kind == NodeKind::PacketSwitch; }
 
 JobSpec job(int ranks, CollectiveOp op, Algorithm algorithm, Protocol protocol, Bytes size, int iterations = 1) {
   JobSpec j;
@@ -219,9 +225,111 @@ TEST(NcclChoice, FlatSchedulesTakeNoProtocol) {
   } catch (const std::invalid_argument& e) {
     EXPECT_NE(std::string(e.what()).find("flat-*"), std::string::npos) << e.what();
   }
-  // NVLS needs one server.
-  EXPECT_THROW(buildWorkload(fabric, {job(16, CollectiveOp::AllReduce, Algorithm::Nvls, Protocol::Auto, Bytes(4096))}),
+  // NVLS across servers needs switches that reduce in the network.
+  const topology::Fabric plain = h100Pod(2, "51.2T-128x400G");
+  EXPECT_THROW(buildWorkload(plain, {job(16, CollectiveOp::AllReduce, Algorithm::Nvls, Protocol::Auto, Bytes(4096))}),
                std::invalid_argument);
+  EXPECT_THROW(buildWorkload(plain, {job(16, CollectiveOp::AllReduce, Algorithm::CollNet, Protocol::Auto, Bytes(4096))}),
+               std::invalid_argument);
+  // CollNet is all-reduce only, Simple only.
+  EXPECT_THROW(buildWorkload(fabric, {job(16, CollectiveOp::AllGather, Algorithm::CollNet, Protocol::Auto, Bytes(4096))}),
+               std::invalid_argument);
+  EXPECT_THROW(buildWorkload(fabric, {job(16, CollectiveOp::AllReduce, Algorithm::CollNet, Protocol::LL, Bytes(4096))}),
+               std::invalid_argument);
+}
+
+/// Bytes over NVLink (GPU to GPU, or GPU and its scale-up switch) and over the
+/// NIC (GPU and a packet switch), per GPU and direction, and between switches.
+struct CollNetTraffic {
+  std::map<NodeId, std::int64_t> nvlinkOut, nvlinkIn, nicOut, nicIn;
+  std::map<std::pair<NodeId, NodeId>, std::int64_t> betweenSwitches;
+};
+CollNetTraffic tallyCollNet(const topology::Fabric& fabric, const Plan& plan) {
+  CollNetTraffic t;
+  for (const Transfer& x : plan.transfers()) {
+    if (x.barrier) continue;
+    if (isPacketSwitch(fabric, x.src) && isPacketSwitch(fabric, x.dst)) {
+      t.betweenSwitches[{x.src, x.dst}] += x.size.count();
+    } else if (isPacketSwitch(fabric, x.dst)) {
+      t.nicOut[x.src] += x.size.count();
+    } else if (isPacketSwitch(fabric, x.src)) {
+      t.nicIn[x.dst] += x.size.count();
+    } else {
+      if (fabric.node(x.src).kind == NodeKind::Gpu) t.nvlinkOut[x.src] += x.size.count();
+      if (fabric.node(x.dst).kind == NodeKind::Gpu) t.nvlinkIn[x.dst] += x.size.count();
+    }
+  }
+  return t;
+}
+
+TEST(CollNetPlan, HeadsSendAnEighthIntoTheRailLeafAndNvlinkCarriesFourteenEighths) {
+  const topology::Fabric fabric = h100Pod(2);
+  const Bytes size(16 << 20);
+  for (Algorithm a : {Algorithm::CollNet, Algorithm::CollNetChain}) {
+    const WorkloadPlan w = buildWorkload(fabric, {job(16, CollectiveOp::AllReduce, a, Protocol::Auto, size)});
+    EXPECT_EQ(w.collectives[0].protocol, Protocol::Simple);
+    const CollNetTraffic t = tallyCollNet(fabric, w.plan);
+    // Every GPU heads slice h = its slot: S/8 into its rail's leaf and S/8
+    // back. One SU: the leaf reduces alone, nothing between switches.
+    for (NodeId gpu : w.placements[0]) {
+      EXPECT_EQ(t.nicOut.at(gpu), size.count() / 8) << toString(a) << " " << fabric.node(gpu).name;
+      EXPECT_EQ(t.nicIn.at(gpu), size.count() / 8) << toString(a) << " " << fabric.node(gpu).name;
+      // Direct: its part of the 7 other slices to their heads, then its own
+      // slice's total to the 7 others. Chain: per slice up unless head, down
+      // unless tail. Both 2 x 7/8 x S each way.
+      EXPECT_EQ(t.nvlinkOut.at(gpu), size.count() * 14 / 8) << toString(a) << " " << fabric.node(gpu).name;
+      EXPECT_EQ(t.nvlinkIn.at(gpu), size.count() * 14 / 8) << toString(a) << " " << fabric.node(gpu).name;
+    }
+    EXPECT_TRUE(t.betweenSwitches.empty());
+    for (const Transfer& x : w.plan.transfers()) {
+      if (x.barrier) continue;
+      if (isPacketSwitch(fabric, x.dst)) {
+        // Into the head's own rail leaf, charged NCCL's CollNet network latency.
+        EXPECT_EQ(fabric.node(x.dst).rail, fabric.node(x.src).slot) << x.id;
+        EXPECT_EQ(x.overhead, Duration::microseconds(a == Algorithm::CollNet ? 31 : 30)) << x.id;
+      } else if (isPacketSwitch(fabric, x.src)) {
+        EXPECT_EQ(x.overhead, Duration()) << x.id;  // the result coming back costs the wire only
+      } else {
+        EXPECT_EQ(x.overhead, a == Algorithm::CollNet ? Duration::nanoseconds(6500) : Duration::nanoseconds(2800));
+      }
+    }
+  }
+}
+
+TEST(CollNetPlan, TwoUnitsReduceOverASpine) {
+  // 2 SUs x 2 servers: a rail's two leaves send their partial sums to a spine
+  // and get the total back, S/8 each way per rail.
+  topology::Fabric fabric;
+  topology::RailPodParams params;
+  params.scalableUnits = 2;
+  params.serversPerUnit = 2;
+  params.spines = 2;
+  topology::buildRailPod(fabric, params);
+  const Bytes size(8 << 20);
+  const WorkloadPlan w = buildWorkload(fabric, {job(32, CollectiveOp::AllReduce, Algorithm::CollNet, Protocol::Auto, size)});
+  const CollNetTraffic t = tallyCollNet(fabric, w.plan);
+  ASSERT_EQ(t.betweenSwitches.size(), 8u * 4u);  // per rail: 2 leaves up and 2 down
+  for (const auto& [ends, bytes] : t.betweenSwitches) {
+    EXPECT_EQ(bytes, size.count() / 8);
+    const int tierFrom = fabric.node(ends.first).tier;
+    const int tierTo = fabric.node(ends.second).tier;
+    EXPECT_EQ(std::abs(tierFrom - tierTo), 1);
+  }
+}
+
+TEST(NvlsAcrossServersPlan, NvlsInsideAndAnEighthPerNicThroughTheNetwork) {
+  const topology::Fabric fabric = h100Pod(2);
+  const Bytes size(16 << 20);
+  const WorkloadPlan w = buildWorkload(fabric, {job(16, CollectiveOp::AllReduce, Algorithm::Nvls, Protocol::Auto, size)});
+  const CollNetTraffic t = tallyCollNet(fabric, w.plan);
+  for (NodeId gpu : w.placements[0]) {
+    // NVLS as on one server (9/8 S each way with the switch), plus the head's
+    // slice through the network.
+    EXPECT_EQ(t.nvlinkOut.at(gpu), size.count() * 9 / 8) << fabric.node(gpu).name;
+    EXPECT_EQ(t.nvlinkIn.at(gpu), size.count() * 9 / 8) << fabric.node(gpu).name;
+    EXPECT_EQ(t.nicOut.at(gpu), size.count() / 8) << fabric.node(gpu).name;
+    EXPECT_EQ(t.nicIn.at(gpu), size.count() / 8) << fabric.node(gpu).name;
+  }
 }
 
 }  // namespace

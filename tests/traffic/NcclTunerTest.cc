@@ -13,10 +13,12 @@ namespace {
 using A = Algorithm;
 using P = Protocol;
 
-NcclTopology h100Pod(int servers) {
+/// DGX H100-class servers on a rail pod of QM9700 switches (SHARP), or of @p switchModel.
+NcclTopology h100Pod(int servers, const std::string& switchModel = "qm9700-64x400G") {
   topology::Fabric fabric;
   topology::RailPodParams params;
   params.serversPerUnit = servers;
+  params.switchModel = switchModel;
   topology::buildRailPod(fabric, params);
   JobSpec job;
   job.name = "j";
@@ -50,9 +52,71 @@ TEST(NcclTuner, TwoServerModelMatchesTheHandWorkedTable) {
   // NVLS-tree: 25 + 2 x log2(2) x 20.9 = 66.8; min(40 x .85 x 7/8 x 2, 48 x 2, 57.7) = 57.7, x 8 x 16/30.
   EXPECT_NEAR(tuner.latencyUs(kAllReduce, A::NvlsTree, P::Simple), 66.8, 1e-9);
   EXPECT_NEAR(tuner.bandwidthGBps(kAllReduce, A::NvlsTree, P::Simple), 8 * 57.7 * 16 / 30, 1e-9);
-  // NVLS alone needs CollNet across servers: off.
-  EXPECT_EQ(tuner.bandwidthGBps(kAllReduce, A::Nvls, P::Simple), 0.0);
-  EXPECT_FALSE(tuner.predict(kAllReduce, A::Nvls, P::Simple, Bytes(1 << 20)).has_value());
+  // NVLS across servers reduces across them in the network (CollNet): off
+  // without switches that can.
+  const NcclTuner noSharp(h100Pod(2, "51.2T-128x400G"));
+  EXPECT_FALSE(noSharp.topology().collnetCapable());
+  EXPECT_EQ(noSharp.bandwidthGBps(kAllReduce, A::Nvls, P::Simple), 0.0);
+  EXPECT_FALSE(noSharp.predict(kAllReduce, A::Nvls, P::Simple, Bytes(1 << 20)).has_value());
+  EXPECT_EQ(noSharp.bandwidthGBps(kAllReduce, A::CollNet, P::Simple), 0.0);
+  EXPECT_THROW(noSharp.choose(kAllReduce, Bytes(1024), A::Nvls, P::Auto), std::invalid_argument);
+}
+
+TEST(NcclTuner, CollNetModelMatchesTheHandWorkedTable) {
+  const NcclTuner tuner(h100Pod(2));
+  ASSERT_TRUE(tuner.topology().collnetCapable()) << tuner.topology().collnetUnavailable();
+  // CollNet Direct graph: a head per GPU (8), each GPU's NVLink taking 2 x
+  // 48 <= 370.8 GB/s, each NIC 48 of its 50 GB/s; pass 2 cannot go above 48.
+  const NcclGraph& direct = tuner.topology().collnetDirectGraph();
+  EXPECT_EQ(direct.channels, 8);
+  EXPECT_DOUBLE_EQ(direct.bwIntra, 48.0);
+  EXPECT_DOUBLE_EQ(direct.bwInter, 48.0);
+  // Direct: 8 x 48 / factor (8 GPUs / 8 heads = 1) x .85 (Hopper) x .5 = 163.2;
+  // 2 x (min(1, 7) x 3.7 + 7 x 0.4) + 31 = 44 us.
+  EXPECT_NEAR(tuner.bandwidthGBps(kAllReduce, A::CollNet, P::Simple), 163.2, 1e-9);
+  EXPECT_NEAR(tuner.latencyUs(kAllReduce, A::CollNet, P::Simple), 44.0, 1e-9);
+  // Chain: the ring's 8 x 48 x .5 = 192; 2 x 7 x 2.8 + 30 = 69.2 us.
+  EXPECT_NEAR(tuner.bandwidthGBps(kAllReduce, A::CollNetChain, P::Simple), 192.0, 1e-9);
+  EXPECT_NEAR(tuner.latencyUs(kAllReduce, A::CollNetChain, P::Simple), 69.2, 1e-9);
+  // NVLS across servers: min(40 x .85 x 7/8 x 2 = 59.5, bwInter 48) x 8 x 16/30; 25 + 18 us.
+  EXPECT_NEAR(tuner.bandwidthGBps(kAllReduce, A::Nvls, P::Simple), 384.0 * 16 / 30, 1e-9);
+  EXPECT_NEAR(tuner.latencyUs(kAllReduce, A::Nvls, P::Simple), 43.0, 1e-9);
+  // CollNet runs Simple only, all-reduce only.
+  EXPECT_EQ(tuner.bandwidthGBps(kAllReduce, A::CollNet, P::LL), 0.0);
+  EXPECT_EQ(tuner.bandwidthGBps(CollectiveOp::AllGather, A::CollNet, P::Simple), 0.0);
+  // Per hop: scatter and broadcast 3.7 + 7 x 0.4 us, the head's send into the network 31 us.
+  const NcclHopCosts c = tuner.hopCosts(kAllReduce, A::CollNet, P::Simple);
+  EXPECT_EQ(c.base, Duration());
+  EXPECT_EQ(c.intra, Duration::nanoseconds(6500));
+  EXPECT_EQ(c.inter, Duration::microseconds(31));
+  EXPECT_EQ(tuner.hopCosts(kAllReduce, A::CollNetChain, P::Simple).intra, Duration::nanoseconds(2800));
+  EXPECT_EQ(tuner.hopCosts(kAllReduce, A::CollNetChain, P::Simple).inter, Duration::microseconds(30));
+  EXPECT_EQ(tuner.hopCosts(kAllReduce, A::Nvls, P::Simple).inter, Duration::microseconds(18));
+  // CollNet Direct channels: 16 while S >= 16 x 640 threads x 8 heads x 512;
+  // 32 MiB = 33,554,432 B drops them to 12 (< 13 x 2,621,440).
+  EXPECT_EQ(tuner.channelsFor(A::CollNet, P::Simple, Bytes(64 << 20)), 16);
+  EXPECT_EQ(tuner.channelsFor(A::CollNet, P::Simple, Bytes(32 << 20)), 12);
+  EXPECT_EQ(tuner.channelsFor(A::CollNet, P::Simple, Bytes(1024)), 1);
+  // Chain: nc x 640 x 512 = nc x 327,680 B; 1 MiB keeps 3.
+  EXPECT_EQ(tuner.channelsFor(A::CollNetChain, P::Simple, Bytes(1 << 20)), 3);
+}
+
+TEST(NcclTuner, AutoConsidersCollNetOnlyWhenEnabled) {
+  // 8 servers: NVLS-tree's per-channel cap (45.5) and 3 tree levels make NVLS
+  // with SHARP, min(59.5, 48) x 8 x 64/126 GB/s and 43 us, NCCL's pick at every
+  // size once CollNet is on; without it tree LL at 1 KiB and NVLS-tree at 1 GiB.
+  const NcclTopology pod = h100Pod(8);
+  const NcclTuner off(pod);
+  const NcclTuner on(pod, true);
+  EXPECT_EQ(off.choose(kAllReduce, Bytes(1024), A::Auto, P::Auto).algorithm, A::Tree);
+  EXPECT_EQ(off.choose(kAllReduce, Bytes(1LL << 30), A::Auto, P::Auto).algorithm, A::NvlsTree);
+  const NcclChoice small = on.choose(kAllReduce, Bytes(1024), A::Auto, P::Auto);
+  EXPECT_EQ(small.algorithm, A::Nvls);
+  EXPECT_NEAR(us(small.predicted), 43.0 + 1024.0 / (1000 * 384.0 * 64 / 126), 1e-6);
+  EXPECT_EQ(on.choose(kAllReduce, Bytes(1LL << 30), A::Auto, P::Auto).algorithm, A::Nvls);
+  // Named, CollNet needs no flag.
+  EXPECT_EQ(off.choose(kAllReduce, Bytes(1LL << 30), A::CollNet, P::Auto).algorithm, A::CollNet);
+  EXPECT_EQ(off.choose(kAllReduce, Bytes(1LL << 30), A::CollNet, P::Auto).protocol, P::Simple);
 }
 
 TEST(NcclTuner, TwoServersMoveFromTreeLlThroughTreeLl128ToNvlsTree) {
@@ -138,7 +202,8 @@ TEST(NcclTuner, RestrictedChoicesAndPointToPoint) {
   EXPECT_EQ(tuner.choose(kAllReduce, Bytes(1024), A::Auto, P::Simple).algorithm, A::NvlsTree);
   EXPECT_NEAR(tuner.latencyUs(kAllReduce, A::Tree, P::Simple), 8.4 + 2 * (7 * 4.0 + 14.0), 1e-9);
   EXPECT_EQ(tuner.choose(kAllReduce, Bytes(1024), A::Ring, P::Auto, 3).channels, 3);
-  EXPECT_THROW(tuner.choose(kAllReduce, Bytes(1024), A::Nvls, P::Auto), std::invalid_argument);
+  // NVLS across servers, named: the SHARP leaves make it available.
+  EXPECT_EQ(tuner.choose(kAllReduce, Bytes(1024), A::Nvls, P::Auto).algorithm, A::Nvls);
   // All-to-all: PXN, LL up to 16 KiB per peer (16 ranks: 256 KiB), Simple above.
   const NcclChoice a2a = tuner.choose(CollectiveOp::AllToAll, Bytes(256 * 1024), A::Auto, P::Auto);
   EXPECT_EQ(a2a.algorithm, A::Pxn);

@@ -68,7 +68,9 @@ TEST(Workload, ExpandsSizesTimesIterationsInOrder) {
     EXPECT_EQ(w.plan.transfer(c.first).barrier, first) << i;
     for (TransferId id = c.first; id <= c.last; ++id) {
       EXPECT_EQ(w.plan.transfer(id).collective, c.index);
-      if (id != c.first) EXPECT_FALSE(w.plan.transfer(id).barrier);
+      if (id != c.first) {
+        EXPECT_FALSE(w.plan.transfer(id).barrier);
+      }
     }
   }
 }
