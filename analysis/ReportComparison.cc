@@ -168,19 +168,33 @@ std::vector<ComparisonRow> compareReports(const json& a, const json& b) {
                  fmt::format("{:.4g} {}", costB, curB),
                  curA == curB ? judge(costA, costB, false) : Winner::None});
 
-  const auto linkFigures = [](const json& report) {
+  add("transport", "retransmissions", runA.at("retransmissions").get<double>(),
+      runB.at("retransmissions").get<double>(), "{:.0f}", false);
+  add("transport", "timeouts", runA.at("timeouts").get<double>(), runB.at("timeouts").get<double>(), "{:.0f}",
+      false);
+
+  struct LinkFigures {
     double maxUtil = 0.0;
     double drops = 0.0;
-    for (const json& l : field(report, "links")) {
-      maxUtil = std::max(maxUtil, l.at("utilization").get<double>());
-      drops += l.at("drops").get<double>();
-    }
-    return std::make_pair(maxUtil, drops);
+    double lost = 0.0;
+    double pausedUs = 0.0;
   };
-  const auto [utilA, dropsA] = linkFigures(a);
-  const auto [utilB, dropsB] = linkFigures(b);
-  add("links", "busiest link utilisation (%)", utilA * 100.0, utilB * 100.0, "{:.1f}", false);
-  add("links", "drops", dropsA, dropsB, "{:.0f}", false);
+  const auto linkFigures = [](const json& report) {
+    LinkFigures f;
+    for (const json& l : field(report, "links")) {
+      f.maxUtil = std::max(f.maxUtil, l.at("utilization").get<double>());
+      f.drops += l.at("drops").get<double>();
+      f.lost += l.at("lost").get<double>();
+      f.pausedUs += l.at("pfc_paused_s").get<double>() * 1e6;
+    }
+    return f;
+  };
+  const LinkFigures la = linkFigures(a);
+  const LinkFigures lb = linkFigures(b);
+  add("links", "busiest link utilisation (%)", la.maxUtil * 100.0, lb.maxUtil * 100.0, "{:.1f}", false);
+  add("links", "drops", la.drops, lb.drops, "{:.0f}", false);
+  add("links", "frames lost on the wire", la.lost, lb.lost, "{:.0f}", false);
+  add("links", "PFC pause, summed over links (us)", la.pausedUs, lb.pausedUs, "{:.2f}", false);
 
   const json& verdictA = field(a, "verdict");
   const json& verdictB = field(b, "verdict");

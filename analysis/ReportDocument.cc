@@ -77,8 +77,8 @@ ReportSection verdictSection(const RunReport& report) {
   s.paragraphs.push_back(report.verdict.subject());
   s.paragraphs.push_back(
       "Design checks are those of `ofe validate`; run-completed, collective-time, busbw, estimate, "
-      "site-latency, link-utilization and lossless judge the run against the scenario's targets "
-      "and its own estimates.");
+      "site-latency, link-utilization, lossless and transport judge the run against the scenario's "
+      "targets and its own estimates.");
   ReportTable t;
   t.id = "table-verdict";
   t.caption = "Checks";

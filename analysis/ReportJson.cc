@@ -68,7 +68,8 @@ nlohmann::json reportJson(const RunReport& report, const topology::Fabric& fabri
       {"events", report.events},       {"packet_hops", report.packetHops},
       {"transfers", report.transfers}, {"transfers_completed", report.transfersCompleted},
       {"packets", report.packets},     {"retransmissions", report.retransmissions},
-      {"timeouts", report.timeouts},   {"paths", report.pathsRecorded ? "recorded" : "routed"}};
+      {"timeouts", report.timeouts},   {"spurious_retransmissions", report.spuriousRetransmissions},
+      {"paths", report.pathsRecorded ? "recorded" : "routed"}};
   const scenario::Targets& t = report.targets;
   j["targets"] = {
       {"max_collective_time_s", optionalJson(t.maxCollectiveTime, seconds)},

@@ -294,6 +294,37 @@ CheckResult checkLossless(const RunReport& report, const topology::Fabric& fabri
   return r;
 }
 
+CheckResult checkTransport(const RunReport& report) {
+  CheckResult r;
+  r.id = "transport";
+  r.title = "Transport health";
+  std::uint64_t drops = 0;
+  std::uint64_t lost = 0;
+  for (const LinkUsage& u : report.links) {
+    drops += u.drops;
+    lost += u.lost;
+  }
+  const double share = report.packets > 0 ? static_cast<double>(report.retransmissions) /
+                                                static_cast<double>(report.packets)
+                                          : 0.0;
+  r.addMetric("retransmissions", static_cast<double>(report.retransmissions), "count");
+  r.addMetric("timeouts", static_cast<double>(report.timeouts), "count");
+  r.addMetric("spurious", static_cast<double>(report.spuriousRetransmissions), "count");
+  r.addMetric("drops", static_cast<double>(drops), "count");
+  r.addMetric("lost", static_cast<double>(lost), "count");
+  r.addMetric("retransmitted", share, "ratio");
+  r.summary = fmt::format("{} retransmissions ({:.3f}% of {} data packets), {} timeouts, {} shown unneeded by DSACK",
+                          report.retransmissions, 100.0 * share, report.packets, report.timeouts,
+                          report.spuriousRetransmissions);
+  if (report.retransmissions > 0 && drops == 0 && lost == 0) {
+    r.status = CheckStatus::Fail;
+    r.summary += "; spurious retransmissions: nothing was dropped or lost";
+    r.addOffender(fmt::format("run: {} retransmissions, {} timeouts with 0 drops and 0 frames lost on the wire",
+                              report.retransmissions, report.timeouts));
+  }
+  return r;
+}
+
 CheckResult checkEstimates(const RunReport& report, const topology::Fabric& fabric) {
   constexpr double kLow = 0.5;
   constexpr double kHigh = 2.0;

@@ -44,6 +44,15 @@ CheckResult checkLinkUtilization(const RunReport& report, const topology::Fabric
 /// drops; they are reported in the summary. Metrics: drops, lost (count).
 CheckResult checkLossless(const RunReport& report, const topology::Fabric& fabric);
 
+/// "transport": FAIL on spurious retransmissions, i.e. any retransmission in
+/// a run with no buffer drop and no frame lost on the wire (nothing needed
+/// resending: the timers or loss detection mistook queueing or reordering
+/// for loss); PASS otherwise, with retransmissions per data packet, the
+/// timeouts and the retransmissions DSACKs showed unneeded. Metrics:
+/// retransmissions, timeouts, spurious, drops, lost (count), retransmitted
+/// (ratio of data packets).
+CheckResult checkTransport(const RunReport& report);
+
 /// "estimate": WARN for every table row whose measured time is outside
 /// [0.5, 2] x the alpha-beta estimate of its schedule on this fabric, with
 /// the likely cause read from its critical path (queueing on a named link,

@@ -24,6 +24,7 @@ RunReport makeRunReport(const scenario::Scenario& scenario, const topology::Rout
     report.packets += t.packets;
     report.retransmissions += t.retransmissions;
     report.timeouts += t.timeouts;
+    report.spuriousRetransmissions += t.spurious;
     if (t.completed) ++report.transfersCompleted;
   }
   report.collectives = collectiveResults(scenario.fabric, routing, scenario.settings.transport,

@@ -43,6 +43,7 @@ struct RunReport {
   std::uint64_t packets = 0;
   std::uint64_t retransmissions = 0;
   std::uint64_t timeouts = 0;
+  std::uint64_t spuriousRetransmissions = 0;  ///< shown unneeded by DSACKs
   std::vector<CollectiveResult> collectives;
   std::vector<NcclRow> table;
   std::vector<LinkUsage> links;

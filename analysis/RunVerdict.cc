@@ -20,6 +20,7 @@ ValidationReport runVerdict(const scenario::Scenario& scenario, const RunReport&
   verdict.add(checkSiteLatency(report, scenario.fabric));
   verdict.add(checkLinkUtilization(report, scenario.fabric));
   verdict.add(checkLossless(report, scenario.fabric));
+  verdict.add(checkTransport(report));
   return verdict;
 }
 

@@ -28,6 +28,7 @@ struct Frame {
   FrameKind kind = FrameKind::Data;
   bool ecn = false;             ///< congestion experienced (set by a switch)
   bool retransmission = false;  ///< data: the segment was sent before
+  bool duplicate = false;       ///< ack: the segment named by `sack` had arrived before (DSACK)
   std::uint32_t transfer = kNone;
   std::uint32_t seq = 0;        ///< data: segment index; ack/nack: next expected segment
   std::uint32_t nackFirst = 0;  ///< nack: first missing segment

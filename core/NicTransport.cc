@@ -79,7 +79,7 @@ std::uint32_t NicTransport::pull(std::uint32_t portIndex, std::int64_t now) {
         if (!retransmission && flow.highestSent() == flow.segments()) ctx_.onSendingDone(id);
         const std::uint32_t frame = makeData(flow, seq, retransmission);
         flow.paceAfter(now, ctx_.frames()[frame].bytes + ctx_.wireOverheadBytes());
-        armRto(flow, now);
+        armTimer(flow, now);
         return frame;
       }
       case TransportFlow::Ready::Later:
@@ -96,20 +96,36 @@ std::uint32_t NicTransport::pull(std::uint32_t portIndex, std::int64_t now) {
   return Frame::kNone;
 }
 
-void NicTransport::armRto(TransportFlow& flow, std::int64_t now) {
-  if (flow.rtoPending) return;
-  flow.rtoPending = true;
-  scheduleAt(now, std::max(now, flow.rtoDeadline()), ns3::PeekPointer(flow.rtoEvent), node_);
+void NicTransport::armTimer(TransportFlow& flow, std::int64_t now) {
+  const std::int64_t at = std::max(now, flow.timerDeadline());
+  if (!flow.rtoPending) {
+    flow.rtoPending = true;
+    flow.timerAt = at;
+    scheduleAt(now, at, ns3::PeekPointer(flow.rtoEvent), node_);
+  } else if (at < flow.timerAt) {
+    // The reusable event is set for later (RACK's timer is usually well
+    // inside the timeout): a one-off event covers the earlier deadline.
+    ns3::Simulator::Schedule(ns3::TimeStep(static_cast<std::uint64_t>(at - now)), &NicTransport::onExtraTimer, this,
+                             flow.id());
+  }
+}
+
+void NicTransport::fireTimers(TransportFlow& flow, std::int64_t now) {
+  if (flow.senderDone()) return;
+  bool resend = false;
+  if (now >= flow.lossDeadline()) resend = flow.onLossTimer(now);
+  if (now >= flow.rtoDeadline()) resend = flow.onTimeout(now) || resend;
+  if (resend) reschedule(flow, now);
+  armTimer(flow, now);
 }
 
 void NicTransport::onRto(std::uint32_t transfer) {
   TransportFlow& flow = ctx_.flow(transfer);
   flow.rtoPending = false;
-  if (flow.senderDone()) return;
-  const std::int64_t now = nowPs();
-  if (now >= flow.rtoDeadline() && flow.onTimeout(now)) reschedule(flow, now);
-  armRto(flow, now);
+  fireTimers(flow, nowPs());
 }
+
+void NicTransport::onExtraTimer(std::uint32_t transfer) { fireTimers(ctx_.flow(transfer), nowPs()); }
 
 void NicTransport::onDcqcn(std::uint32_t transfer) {
   TransportFlow& flow = ctx_.flow(transfer);
@@ -165,7 +181,7 @@ void NicTransport::receiveData(std::uint32_t frame, std::int64_t now) {
   const bool congested = f.ecn;
   const TransportFlow::RxResult r = flow.onData(seq, f.payload);
   if (r.newBytes > 0) ctx_.noteProgress(now);
-  if (r.ack) sendControl(flow, FrameKind::Ack, seq, 0, 0, now);
+  if (r.ack) sendControl(flow, FrameKind::Ack, seq, 0, 0, now, r.duplicate);
   if (r.nack) sendControl(flow, FrameKind::Nack, seq, r.nackFirst, r.nackLast, now);
   if (congested && flow.params().dcqcn && flow.cnpDue(now)) {
     sendControl(flow, FrameKind::Cnp, TransportFlow::kNone, 0, 0, now);
@@ -175,7 +191,7 @@ void NicTransport::receiveData(std::uint32_t frame, std::int64_t now) {
 }
 
 void NicTransport::sendControl(const TransportFlow& flow, FrameKind kind, std::uint32_t sack, std::uint32_t first,
-                               std::uint32_t last, std::int64_t now) {
+                               std::uint32_t last, std::int64_t now, bool duplicate) {
   if (flow.ackDir == Frame::kNone) return;  // no way back: the watchdog will report the flow
   FramePool& pool = ctx_.frames();
   const std::uint32_t index = pool.acquire();
@@ -186,6 +202,7 @@ void NicTransport::sendControl(const TransportFlow& flow, FrameKind kind, std::u
   f.sack = sack;
   f.nackFirst = first;
   f.nackLast = last;
+  f.duplicate = duplicate;
   f.bytes = ctx_.ackBytes();
   f.src = node_;
   f.dst = flow.src();
@@ -198,7 +215,7 @@ void NicTransport::receiveControl(std::uint32_t frame, std::int64_t now) {
   TransportFlow& flow = ctx_.flow(f.transfer);
   bool progress = false;
   switch (f.kind) {
-    case FrameKind::Ack: progress = flow.onAck(now, f.seq, f.sack); break;
+    case FrameKind::Ack: progress = flow.onAck(now, f.seq, f.sack, f.duplicate); break;
     case FrameKind::Nack: progress = flow.onNack(now, f.seq, f.nackFirst, f.nackLast, f.sack); break;
     case FrameKind::Cnp:
       flow.onCnp(now);

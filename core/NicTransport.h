@@ -59,6 +59,7 @@ class NicTransport {
 
   // Timer callbacks (BoundEvent targets).
   void onRto(std::uint32_t transfer);
+  void onExtraTimer(std::uint32_t transfer);
   void onDcqcn(std::uint32_t transfer);
   void onWake(std::uint32_t port);
   void onExtraWake(std::uint32_t port);
@@ -75,10 +76,13 @@ class NicTransport {
   void receiveData(std::uint32_t frame, std::int64_t now);
   void receiveControl(std::uint32_t frame, std::int64_t now);
   void sendControl(const TransportFlow& flow, FrameKind kind, std::uint32_t sack, std::uint32_t first,
-                   std::uint32_t last, std::int64_t now);
+                   std::uint32_t last, std::int64_t now, bool duplicate = false);
   /// Puts @p flow back in its port's ring if it has work, and kicks the port.
   void reschedule(TransportFlow& flow, std::int64_t now);
-  void armRto(TransportFlow& flow, std::int64_t now);
+  /// Makes sure the flow's timer event fires by its earlier deadline
+  /// (retransmission timeout or RACK's reordering timer).
+  void armTimer(TransportFlow& flow, std::int64_t now);
+  void fireTimers(TransportFlow& flow, std::int64_t now);
   void armWake(std::uint32_t port, std::int64_t now, std::int64_t at);
   std::uint32_t makeData(const TransportFlow& flow, std::uint32_t seq, bool retransmission);
 

@@ -7,10 +7,11 @@ namespace ofe::core {
 
 PathProfiler::PathProfiler(const topology::Fabric& fabric, const topology::Routing& routing,
                            std::vector<std::int64_t> portToPortPs, std::int64_t dataWireBytes,
-                           std::int64_t ackWireBytes)
+                           std::int64_t ackWireBytes, std::vector<std::int64_t> queueBoundBytes)
     : fabric_(fabric),
       routing_(routing),
       portToPortPs_(std::move(portToPortPs)),
+      queueBoundBytes_(std::move(queueBoundBytes)),
       dataWireBytes_(dataWireBytes),
       ackWireBytes_(ackWireBytes) {}
 
@@ -23,6 +24,7 @@ PathProfile PathProfiler::profile(topology::NodeId src, topology::NodeId dst) {
   p.rateBps = there.rateBps;
   p.forwardPs = there.delayPs;
   p.backwardPs = back.delayPs;
+  p.queueingPs = there.queueingPs;
   return p;
 }
 
@@ -34,6 +36,7 @@ PathProfile PathProfiler::direct(topology::LinkId id, topology::NodeId from) con
   p.rateBps = link.rate.bps();
   p.forwardPs = link.rate.transmitTime(Bytes(dataWireBytes_)).ps() + link.latency.ps() + portToPortPs_[to];
   p.backwardPs = link.rate.transmitTime(Bytes(ackWireBytes_)).ps() + link.latency.ps() + portToPortPs_[from];
+  p.queueingPs = link.rate.transmitTime(Bytes(queueBoundOf(from))).ps();
   return p;
 }
 
@@ -53,6 +56,8 @@ PathProfiler::Entry PathProfiler::walk(topology::NodeId at, topology::NodeId dst
     const std::int64_t rate = std::min(link.rate.bps(), rest.rateBps);
     best.delayPs = std::max(best.delayPs, delay);
     best.rateBps = std::max(best.rateBps, rate);
+    best.queueingPs =
+        std::max(best.queueingPs, link.rate.transmitTime(Bytes(queueBoundOf(at))).ps() + rest.queueingPs);
   }
   memo.emplace(key, best);
   return best;

@@ -54,6 +54,7 @@ void RunContext::build() {
   role_.assign(nodeCount, Frame::kNone);
   transportOf_.assign(nodeCount, Frame::kNone);
   std::vector<std::int64_t> portToPort(nodeCount, 0);
+  std::vector<std::int64_t> queueBound(nodeCount, 0);
   for (const topology::Node& node : fabric_.nodes()) {
     if (!topology::isPacketNode(node.kind)) continue;
     nodes_[node.id] = ns3::CreateObject<ns3::Node>();
@@ -67,6 +68,7 @@ void RunContext::build() {
       role_[node.id] = static_cast<std::uint32_t>(switches_.size());
       switches_.push_back(std::make_unique<SwitchLogic>(*this, node.id, model, settings_.queues));
       portToPort[node.id] = switches_.back()->portToPortPs();
+      queueBound[node.id] = switches_.back()->egressQueueBound();
     }
   }
   // Packet switches that end transfers (in-network reduction) get a
@@ -148,7 +150,8 @@ void RunContext::build() {
   }
 
   profiler_ = std::make_unique<PathProfiler>(fabric_, routing_, std::move(portToPort), maxWireBytes(),
-                                             static_cast<std::int64_t>(ackBytes_) + wireOverhead_);
+                                             static_cast<std::int64_t>(ackBytes_) + wireOverhead_,
+                                             std::move(queueBound));
 
   scaleUp_ = std::make_unique<ScaleUpFabric>(*this);
 
@@ -219,6 +222,7 @@ RunResult RunContext::run() {
     r.packets = flow.packets();
     r.retransmissions = flow.retransmissions();
     r.timeouts = flow.timeouts();
+    r.spurious = flow.spuriousRetransmissions();
   }
   result_.completed = allDone_ && !stopped_;
   if (!allDone_ && !stopped_) {
@@ -273,10 +277,19 @@ FlowParams RunContext::flowParams(const traffic::Transfer& t, topology::LinkId f
   }
   p.windowSegments = static_cast<std::uint32_t>(
       std::clamp(std::ceil(windowBytes / static_cast<double>(mtu_)), 1.0, 4.0e9));
-  // At least one path round trip: a zero RTO would re-fire at the same instant forever.
-  p.rtoPs = std::max<std::int64_t>(
-      path.rttPs(), tm.minRto.ps() + std::llround(tm.rtoRttMultiple * static_cast<double>(path.rttPs())));
+  // The floor of the retransmission timer: at least one path round trip (a
+  // zero RTO would re-fire at the same instant forever), plus the longest the
+  // switch queues on the way can hold a frame, so a full queue is never taken
+  // for a loss. The RFC 6298 estimate (TransportFlow) rises above it when the
+  // measured round trips say so.
+  p.rtoPs = std::max<std::int64_t>(path.rttPs(), tm.minRto.ps() + std::llround(tm.rtoRttMultiple *
+                                                                               static_cast<double>(path.rttPs()))) +
+            path.queueingPs;
   p.selectiveRepeat = tm.recovery == models::LossRecovery::SelectiveRepeat;
+  // Spraying reorders by design: RFC 8985's quarter of the minimum RTT would
+  // take every other reordered frame for a loss until DSACKs widened it.
+  const bool sprayed = settings_.queues.ecmp == models::EcmpMode::PacketSpray;
+  p.reorderFraction = tm.reorderWindow > 0.0 ? tm.reorderWindow : (sprayed ? 1.0 : 0.25);
   p.ackEvery = static_cast<std::uint32_t>(std::max(1, tm.ackEvery));
   p.portRateBps = static_cast<double>(fabric_.links()[first].rate.bps());
   p.lineRateBps = p.portRateBps;

@@ -22,6 +22,7 @@ struct TransferResult {
   std::uint64_t packets = 0;          ///< data packets first sent
   std::uint64_t retransmissions = 0;  ///< data packets sent again
   std::uint64_t timeouts = 0;         ///< retransmission timer expiries
+  std::uint64_t spurious = 0;         ///< retransmissions a DSACK showed were not needed
 };
 
 /// Counters of one direction of one link (from `from` to the other end).

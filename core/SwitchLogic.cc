@@ -64,6 +64,15 @@ topology::LinkId SwitchLogic::leastQueued(topology::LinkRange hops) {
   return best;
 }
 
+std::int64_t SwitchLogic::egressQueueBound() const {
+  if (q_.pfc) return buffer_;
+  if (q_.sharedBuffer) {
+    const double alpha = q_.dynamicThresholdAlpha;
+    return static_cast<std::int64_t>(alpha / (1.0 + alpha) * static_cast<double>(buffer_));
+  }
+  return portBuffer_;
+}
+
 std::int64_t SwitchLogic::xoff(std::uint32_t dir) const {
   if (q_.pfcThreshold.count() > 0) return q_.pfcThreshold.count();
   if (q_.sharedBuffer) {

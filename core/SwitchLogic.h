@@ -72,6 +72,11 @@ class SwitchLogic {
   topology::NodeId node() const { return node_; }
   std::int64_t portToPortPs() const { return portToPortPs_; }
   bool cutThrough() const { return cutThrough_; }
+  /// The most bytes one egress queue can hold: lossless, the whole buffer
+  /// (every ingress may feed the same egress, each paused only at its own
+  /// threshold); lossy, the drop limit (the port buffer, or with dynamic
+  /// thresholds alpha / (1 + alpha) of the buffer, where q = alpha (B - q)).
+  std::int64_t egressQueueBound() const;
   std::int64_t portBufferBytes() const { return portBuffer_; }
   std::int64_t bufferedBytes() const { return used_; }
   /// Frames that arrived with no next hop towards their destination.

@@ -5,6 +5,14 @@
 
 namespace ofe::core {
 
+namespace {
+
+// A DSACK widens RACK's reordering window by min RTT / 4 (RFC 8985, 6.2);
+// SRTT caps the window anyway, this only keeps the multiple finite.
+constexpr int kMaxReorderMultiple = 1 << 16;
+
+}  // namespace
+
 void TransportFlow::init(std::uint32_t id, topology::NodeId src, topology::NodeId dst, const FlowParams& params) {
   id_ = id;
   src_ = src;
@@ -18,8 +26,12 @@ void TransportFlow::init(std::uint32_t id, topology::NodeId src, topology::NodeI
   segments_ = static_cast<std::uint32_t>((p_.size + mtu - 1) / mtu);
   lastPayload_ = static_cast<std::uint32_t>(p_.size - static_cast<std::int64_t>(segments_ - 1) * mtu);
   rate_ = target_ = p_.lineRateBps;
+  rtt_ = RttEstimator(p_.rtoPs);
+  // Every outstanding segment lies in [una, una + window): one slot each.
+  sentAt_.assign(std::max<std::uint32_t>(1, std::min(p_.windowSegments, segments_)), 0);
+  const std::size_t words = (segments_ + 63) / 64;
+  resent_.assign(words, 0);
   if (p_.selectiveRepeat) {
-    const std::size_t words = (segments_ + 63) / 64;
     resendQueued_.assign(words, 0);
     sacked_.assign(words, 0);
     received_.assign(words, 0);
@@ -40,6 +52,12 @@ TransportFlow::Ready TransportFlow::ready(std::int64_t now, std::int64_t& when) 
   return Ready::Now;
 }
 
+void TransportFlow::noteSent(std::uint32_t seq, std::int64_t now, bool retransmission) {
+  sentAt(seq) = now;
+  if (retransmission) set(resent_, seq);
+  if (p_.selectiveRepeat) sendLog_.push(Sent{seq, now});
+}
+
 std::uint32_t TransportFlow::takeSegment(std::int64_t now, bool& retransmission) {
   // The timer measures from the oldest outstanding send: restart it when
   // this send makes something outstanding again.
@@ -50,7 +68,8 @@ std::uint32_t TransportFlow::takeSegment(std::int64_t now, bool& retransmission)
     if (seq >= una_ && !test(sacked_, seq)) {
       retransmission = true;
       ++retransmissions_;
-      if (idle) rtoDeadline_ = now + p_.rtoPs;
+      if (idle) rtoDeadline_ = now + rtt_.rtoPs();
+      noteSent(seq, now, true);
       return seq;
     }
   }
@@ -63,7 +82,8 @@ std::uint32_t TransportFlow::takeSegment(std::int64_t now, bool& retransmission)
       highest_ = seq + 1;
       ++packets_;
     }
-    if (idle) rtoDeadline_ = now + p_.rtoPs;
+    if (idle) rtoDeadline_ = now + rtt_.rtoPs();
+    noteSent(seq, now, retransmission);
     return seq;
   }
   return kNone;
@@ -78,25 +98,97 @@ void TransportFlow::paceAfter(std::int64_t startPs, std::uint32_t wireBytes) {
   }
 }
 
-bool TransportFlow::onAck(std::int64_t now, std::uint32_t cumulative, std::uint32_t sack) {
-  if (p_.selectiveRepeat && sack < segments_) set(sacked_, sack);
+std::int64_t TransportFlow::reorderWindowPs() const {
+  if (!rtt_.hasSample()) return 0;
+  const double window = reorderMultiple_ * p_.reorderFraction * static_cast<double>(rtt_.minRttPs());
+  return std::min(static_cast<std::int64_t>(window), rtt_.srttPs());
+}
+
+void TransportFlow::noteDelivered(std::int64_t now, std::uint32_t seq, bool duplicate) {
+  if (duplicate) {
+    // DSACK (RFC 2883): the receiver already had it, so resending it was
+    // not needed; the fabric reorders more than the window allowed.
+    if (test(resent_, seq)) {
+      ++spurious_;
+      reorderMultiple_ = std::min(reorderMultiple_ + 1, kMaxReorderMultiple);
+    }
+    return;
+  }
+  if (seq < una_ || seq >= highest_) return;  // nothing new (its slot may be reused already)
+  if (p_.selectiveRepeat) {
+    if (test(sacked_, seq)) return;
+    set(sacked_, seq);
+  }
+  const std::int64_t at = sentAt(seq);
+  const std::int64_t sample = now - at;
+  const bool resent = test(resent_, seq);
+  if (!resent) rtt_.sample(sample);  // Karn's rule
+  // RFC 8985, 6.2 step 2: an ACK of a retransmission faster than the minimum
+  // RTT was caused by the original send; it says nothing about this send.
+  if (resent && sample < rtt_.minRttPs()) return;
+  if (at > rackSentAt_ || (at == rackSentAt_ && seq > rackSeq_)) {
+    rackSentAt_ = at;
+    rackSeq_ = seq;
+    rackRttPs_ = sample;
+  }
+}
+
+bool TransportFlow::detectLosses(std::int64_t now) {
+  lossDeadline_ = std::numeric_limits<std::int64_t>::max();
+  if (rackSentAt_ < 0) return false;
+  const std::int64_t window = reorderWindowPs();
+  bool found = false;
+  while (!sendLog_.empty()) {
+    const Sent s = sendLog_.front();
+    // Delivered, or sent again since (a later record stands for it).
+    if (s.seq < una_ || test(sacked_, s.seq) || sentAt(s.seq) != s.at) {
+      sendLog_.pop();
+      continue;
+    }
+    // Records are in send order: once one was sent after the most recently
+    // sent delivered segment, or is not overdue yet, so are all behind it.
+    const bool sentBefore = s.at < rackSentAt_ || (s.at == rackSentAt_ && s.seq < rackSeq_);
+    if (!sentBefore) break;
+    const std::int64_t deadline = s.at + rackRttPs_ + window;
+    if (now < deadline) {
+      lossDeadline_ = deadline;
+      break;
+    }
+    sendLog_.pop();
+    queueResend(s.seq);
+    found = true;
+  }
+  return found;
+}
+
+bool TransportFlow::onLossTimer(std::int64_t now) {
+  if (now < lossDeadline_) return false;
+  return detectLosses(now);
+}
+
+bool TransportFlow::onAck(std::int64_t now, std::uint32_t cumulative, std::uint32_t sack, bool duplicate) {
+  if (sack < segments_) noteDelivered(now, sack, duplicate);  // before una moves past its slot
+  bool progress = false;
   if (cumulative > una_) {
     una_ = std::min(cumulative, segments_);
     if (next_ < una_) next_ = una_;
-    rtoDeadline_ = now + p_.rtoPs;
-    return true;
+    rtoDeadline_ = now + rtt_.rtoPs();
+    progress = true;
   }
-  return false;
+  if (p_.selectiveRepeat) detectLosses(now);
+  return progress;
 }
 
 bool TransportFlow::onNack(std::int64_t now, std::uint32_t cumulative, std::uint32_t first, std::uint32_t last,
                            std::uint32_t sack) {
   const bool progress = onAck(now, cumulative, sack);
-  rtoDeadline_ = now + p_.rtoPs;  // recovery is under way; do not time out on top of it
+  rtoDeadline_ = now + rtt_.rtoPs();  // recovery is under way; do not time out on top of it
   if (!p_.selectiveRepeat) {
     if (next_ > una_) next_ = una_;
     return progress;
   }
+  // Selective-repeat receivers do not NACK (RACK decides); a NACK from
+  // elsewhere still names a hole to resend.
   if (highest_ == 0) return progress;
   last = std::min(last, highest_ - 1);
   for (std::uint32_t seq = std::max(first, una_); seq <= last && seq != kNone; ++seq) {
@@ -112,9 +204,13 @@ void TransportFlow::queueResend(std::uint32_t seq) {
 }
 
 bool TransportFlow::onTimeout(std::int64_t now) {
-  rtoDeadline_ = now + p_.rtoPs;
-  if (una_ >= segments_ || una_ >= highest_) return false;
+  if (una_ >= segments_ || una_ >= highest_) {
+    rtoDeadline_ = now + rtt_.rtoPs();
+    return false;
+  }
   ++timeouts_;
+  rtt_.backOff();  // RFC 6298, 5.5
+  rtoDeadline_ = now + rtt_.rtoPs();
   if (!p_.selectiveRepeat) {
     next_ = una_;
   } else {
@@ -164,8 +260,10 @@ TransportFlow::RxResult TransportFlow::onData(std::uint32_t seq, std::uint32_t p
   RxResult r;
   const bool sr = p_.selectiveRepeat;
   if (seq < expected_ || (sr && test(received_, seq))) {
-    // Duplicate: say where we are so a sender that rewound can catch up.
+    // Duplicate: say where we are (a sender that rewound catches up) and
+    // that it was one (a DSACK).
     r.ack = true;
+    r.duplicate = true;
   } else if (seq == expected_) {
     r.newBytes = payload;
     ++expected_;
@@ -188,16 +286,12 @@ TransportFlow::RxResult TransportFlow::onData(std::uint32_t seq, std::uint32_t p
       r.nackLast = seq - 1;
     }
   } else {
+    // Out of order: keep it and acknowledge it at once (its SACK tells the
+    // sender's RACK that everything sent before it is overdue).
     set(received_, seq);
     r.newBytes = payload;
-    const std::uint32_t from = std::max(expected_, highestSeen_);
-    if (seq > from) {  // a hole not reported before
-      r.nack = true;
-      r.nackFirst = from;
-      r.nackLast = seq - 1;
-    }
+    r.ack = true;
   }
-  if (seq + 1 > highestSeen_) highestSeen_ = seq + 1;
   if (r.ack || r.nack) sinceAck_ = 0;
   if (r.newBytes > 0) {
     delivered_ += r.newBytes;

@@ -5,11 +5,13 @@
 #include <ns3/event-impl.h>
 #include <ns3/ptr.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <vector>
 
 #include "core/Ring.h"
+#include "core/RttEstimator.h"
 #include "topology/Ids.h"
 
 namespace ofe::core {
@@ -19,8 +21,9 @@ struct FlowParams {
   std::int64_t size = 0;             ///< transfer bytes
   std::uint32_t mtu = 4096;          ///< payload bytes per segment
   std::uint32_t windowSegments = 1;  ///< segments in flight (sequence window)
-  std::int64_t rtoPs = 0;            ///< retransmission timeout
+  std::int64_t rtoPs = 0;            ///< retransmission timeout before any RTT sample, and its floor
   bool selectiveRepeat = true;       ///< false: go-back-N
+  double reorderFraction = 0.25;     ///< RACK's first reordering window / min RTT
   std::uint32_t ackEvery = 1;
   double lineRateBps = 0.0;          ///< the highest rate the flow may send at (the port's, or less)
   double portRateBps = 0.0;          ///< the sending port's rate; 0 = lineRateBps
@@ -37,15 +40,32 @@ struct FlowParams {
 /// NicTransport moves frames and runs the timers.
 ///
 /// Sender: segments 0..n-1 (MTU payloads, the last shorter). New segments go
-/// out while next - una < window. Cumulative ACK(e) means all below e arrived.
-/// Go-back-N: the receiver discards out-of-order segments and NACKs the
-/// expected one once; the sender restarts from it. Selective repeat: the
-/// receiver keeps out-of-order segments and NACKs each newly seen hole
-/// [first, last] once; the sender resends exactly those. Every ACK/NACK also
-/// carries the segment that caused it (an implicit SACK). On a timeout
-/// (RTO without ACK progress while segments are outstanding) go-back-N
+/// out while next - una < window. Cumulative ACK(e) means all below e
+/// arrived; every ACK/NACK also names the segment whose arrival caused it
+/// (a SACK of that one segment) and says whether it was a duplicate (a
+/// DSACK, RFC 2883).
+///
+/// Go-back-N (RoCE's recovery): the receiver discards out-of-order segments
+/// and NACKs the expected one once; the sender restarts from it.
+///
+/// Selective repeat: the receiver keeps out-of-order segments and ACKs each
+/// at once; it never NACKs, because with packets sprayed over several paths
+/// a gap is usually reordering, not loss. The sender decides what is lost by
+/// RACK (RFC 8985, "The RACK-TLP Loss Detection Algorithm for TCP", Cheng et
+/// al., 2021): a segment is lost when a segment sent after it has been
+/// delivered and it has been outstanding for longer than RACK.rtt (the round
+/// trip of the most recently sent delivered segment) + the reordering window.
+/// The window is min(mult x f x min RTT, SRTT) with f = 1/4 (RFC 8985
+/// section 6.2; FlowParams::reorderFraction), and mult grows by one with
+/// each DSACK of a retransmission: the sender learns how much reordering
+/// the fabric makes instead of resending it. Segments are
+/// checked in the order they were sent, so each ACK costs O(1) amortised.
+///
+/// Both: the retransmission timer runs RFC 6298 (RttEstimator) over RTT
+/// samples of segments sent once (Karn's rule), never below rtoPs. On a
+/// timeout (no ACK progress while segments are outstanding) go-back-N
 /// restarts from una and selective repeat resends every outstanding segment
-/// not known to have arrived.
+/// not known to have arrived, and the timeout doubles.
 ///
 /// DCQCN (Zhu et al., SIGCOMM 2015) on each CNP: target = rate,
 /// rate *= 1 - alpha/2, alpha = (1-g) alpha + g. Without CNPs alpha decays by
@@ -69,6 +89,7 @@ class TransportFlow {
     bool nack = false;
     std::uint32_t nackFirst = 0;
     std::uint32_t nackLast = 0;
+    bool duplicate = false;      ///< the segment had arrived before (echoed as a DSACK)
     bool complete = false;       ///< this segment completed the transfer
   };
 
@@ -88,14 +109,24 @@ class TransportFlow {
   std::uint32_t takeSegment(std::int64_t now, bool& retransmission);
   /// Paces the next send after a frame of @p wireBytes started at @p startPs.
   void paceAfter(std::int64_t startPs, std::uint32_t wireBytes);
-  /// Cumulative ACK; returns true when una advanced.
-  bool onAck(std::int64_t now, std::uint32_t cumulative, std::uint32_t sack);
-  /// NACK of hole [first, last]; returns true when una advanced.
+  /// Cumulative ACK with the SACK of @p sack (a DSACK when @p duplicate);
+  /// returns true when una advanced. Selective repeat also runs RACK here.
+  bool onAck(std::int64_t now, std::uint32_t cumulative, std::uint32_t sack, bool duplicate = false);
+  /// Go-back-N's NACK of hole [first, last]; returns true when una advanced.
   bool onNack(std::int64_t now, std::uint32_t cumulative, std::uint32_t first, std::uint32_t last,
               std::uint32_t sack);
   /// Retransmission timer fired at its deadline; returns true when it queued resends.
   bool onTimeout(std::int64_t now);
+  /// RACK's reordering timer fired; returns true when it found losses.
+  bool onLossTimer(std::int64_t now);
   std::int64_t rtoDeadline() const { return rtoDeadline_; }
+  /// When RACK would next declare a segment lost; max() when none waits.
+  std::int64_t lossDeadline() const { return lossDeadline_; }
+  /// The earlier of the two timers.
+  std::int64_t timerDeadline() const { return std::min(rtoDeadline_, lossDeadline_); }
+  const RttEstimator& rtt() const { return rtt_; }
+  /// RACK's reordering window now.
+  std::int64_t reorderWindowPs() const;
   void onCnp(std::int64_t now);
   /// Rate-increase timer; returns the next time it is needed or -1.
   std::int64_t onIncreaseTimer(std::int64_t now);
@@ -108,6 +139,8 @@ class TransportFlow {
   std::uint64_t packets() const { return packets_; }
   std::uint64_t retransmissions() const { return retransmissions_; }
   std::uint64_t timeouts() const { return timeouts_; }
+  /// Retransmissions a DSACK showed were not needed.
+  std::uint64_t spuriousRetransmissions() const { return spurious_; }
 
   // ---- receiver ----
   RxResult onData(std::uint32_t seq, std::uint32_t payload);
@@ -123,6 +156,7 @@ class TransportFlow {
   bool inRing = false;            ///< listed in its port's round-robin
   bool noRoute = false;
   bool rtoPending = false;
+  std::int64_t timerAt = 0;       ///< when the pending rtoEvent fires
   bool dcqcnPending = false;
   ns3::Ptr<ns3::EventImpl> rtoEvent;
   ns3::Ptr<ns3::EventImpl> dcqcnEvent;
@@ -133,6 +167,17 @@ class TransportFlow {
   static void clear(std::vector<std::uint64_t>& bits, std::uint32_t i) {
     bits[i >> 6] &= ~(std::uint64_t{1} << (i & 63));
   }
+  /// A send record of RACK: segment and when it left.
+  struct Sent {
+    std::uint32_t seq;
+    std::int64_t at;
+  };
+  std::int64_t& sentAt(std::uint32_t seq) { return sentAt_[seq % sentAt_.size()]; }
+  void noteSent(std::uint32_t seq, std::int64_t now, bool retransmission);
+  /// RTT sample, DSACK and RACK bookkeeping for the delivery of @p seq.
+  void noteDelivered(std::int64_t now, std::uint32_t seq, bool duplicate);
+  /// RACK: queue every segment now deemed lost; sets lossDeadline_.
+  bool detectLosses(std::int64_t now);
   void queueResend(std::uint32_t seq);
   void decayAlpha(std::int64_t now);
 
@@ -150,6 +195,15 @@ class TransportFlow {
   Ring<std::uint32_t> resend_;
   std::vector<std::uint64_t> resendQueued_;
   std::vector<std::uint64_t> sacked_;
+  std::vector<std::uint64_t> resent_;  ///< sent more than once (Karn: no RTT sample)
+  std::vector<std::int64_t> sentAt_;   ///< last send time, by seq modulo the window
+  Ring<Sent> sendLog_;                 ///< selective repeat: sends in time order, for RACK
+  RttEstimator rtt_;
+  std::int64_t rackSentAt_ = -1;       ///< send time of the most recently sent delivered segment
+  std::uint32_t rackSeq_ = 0;
+  std::int64_t rackRttPs_ = 0;
+  int reorderMultiple_ = 1;
+  std::int64_t lossDeadline_ = std::numeric_limits<std::int64_t>::max();
   std::int64_t rtoDeadline_ = 0;
   std::int64_t nextSendAt_ = 0;
   double rate_ = 0.0;
@@ -161,10 +215,10 @@ class TransportFlow {
   std::uint64_t packets_ = 0;
   std::uint64_t retransmissions_ = 0;
   std::uint64_t timeouts_ = 0;
+  std::uint64_t spurious_ = 0;
 
   // receiver
   std::uint32_t expected_ = 0;
-  std::uint32_t highestSeen_ = 0;  ///< one past the highest segment seen
   std::uint32_t sinceAck_ = 0;
   std::uint32_t lastNack_ = kNone;
   std::vector<std::uint64_t> received_;

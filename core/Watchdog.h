@@ -29,10 +29,12 @@ class Watchdog {
 
   /// Makes sure a check is pending (called whenever a transfer starts).
   void arm(std::int64_t now);
-  /// Makes sure the stall window spans at least two retransmission timeouts of
-  /// a flow, so a long-haul path (a 125 ms round trip across the Pacific) is
-  /// not taken for a stall before its first ACK can return.
-  void cover(std::int64_t rtoPs) { stallPs_ = std::max(stallPs_, 2 * rtoPs); }
+  /// Makes sure the stall window spans the first two retransmission timeouts
+  /// of a flow whose timer starts at @p rtoPs (it fires at rto, then 2 x rto
+  /// later after RFC 6298's doubling), so a long-haul path (a 125 ms round
+  /// trip across the Pacific) or a deep lossless queue is not taken for a
+  /// stall before its first ACK or retransmission can return.
+  void cover(std::int64_t rtoPs) { stallPs_ = std::max(stallPs_, 3 * rtoPs); }
   /// The check (BoundEvent target).
   void onFire(std::uint32_t unused);
 

@@ -565,7 +565,7 @@ void ParameterRegistry::declareSimulation() {
       .documentDefault("top-level seed")
       .add("stall_timeout", &EngineSettings::stallTimeout,
            "Watchdog: the run stops when no transfer progresses for this long; the packet engine "
-           "stretches it to two retransmission timeouts of the longest path in use.")
+           "stretches it to cover a flow's first two retransmission timeouts (3 x the longest timer floor in use).")
       .add("time_limit", &EngineSettings::timeLimit, "Stop at this simulated time; 0 means no limit.")
       .section("transport", "map", "NIC transport (RoCE-like).")
       .section("queues", "map", "Switch queues, ECN, PFC and ECMP.");
@@ -579,9 +579,18 @@ void ParameterRegistry::declareSimulation() {
       .add("ack_bytes", &TransportModel::ackBytes, "Size of an ACK/NACK/CNP frame before wire overhead.")
       .add("ack_every", &TransportModel::ackEvery, "Data packets per cumulative ACK.")
       .range(1, kNoLimit)
-      .add("recovery", &TransportModel::recovery, "How lost packets are recovered.")
-      .add("min_rto", &TransportModel::minRto, "Retransmission timeout = min_rto + rto_rtt_multiple x path RTT.")
+      .add("recovery", &TransportModel::recovery,
+           "How lost packets are recovered: go-back-N (RoCE; NACK, rewind) or selective repeat (SACK, RACK "
+           "loss detection that tolerates reordering).")
+      .add("min_rto", &TransportModel::minRto,
+           "Retransmission timer floor = min_rto + rto_rtt_multiple x path RTT + the longest the path's switch "
+           "queues can hold a frame; the RFC 6298 estimate from measured RTTs rises above it.")
       .add("rto_rtt_multiple", &TransportModel::rtoRttMultiple, "See `min_rto`.")
+      .range(0, kNoLimit)
+      .add("reorder_window", &TransportModel::reorderWindow,
+           "Selective repeat: RACK's first reordering window, as a multiple of the minimum RTT (each DSACK adds "
+           "one more, up to SRTT); 0 = 0.25 (RFC 8985) with flow hashing, 1 with packet spraying, which "
+           "reorders by design.")
       .range(0, kNoLimit)
       .add("window", &TransportModel::window, "Bytes in flight per transfer; 0 sizes it from the path.")
       .add("window_bdp_multiple", &TransportModel::windowBdpMultiple,

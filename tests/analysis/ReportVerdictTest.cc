@@ -148,6 +148,31 @@ TEST(ReportVerdict, DropsFailWhenLosslessOrPfc) {
   EXPECT_EQ(checkLossless(r, chain.fabric).status, CheckStatus::Fail);
 }
 
+TEST(ReportVerdict, RetransmissionsWithNothingLostAreSpurious) {
+  RunReport r;
+  r.packets = 1000;
+  r.retransmissions = 25;
+  r.timeouts = 2;
+  r.spuriousRetransmissions = 20;
+  r.links.resize(2);
+  const CheckResult spurious = checkTransport(r);
+  EXPECT_EQ(spurious.status, CheckStatus::Fail);
+  EXPECT_THAT(spurious.summary, HasSubstr("25 retransmissions (2.500% of 1000 data packets), 2 timeouts, 20 shown "
+                                          "unneeded by DSACK; spurious retransmissions"));
+  ASSERT_EQ(spurious.offenders.size(), 1u);
+  EXPECT_DOUBLE_EQ(spurious.metric("retransmitted")->value, 0.025);
+  // A frame lost to bit errors, or a drop, makes resending legitimate.
+  r.links[1].lost = 1;
+  EXPECT_EQ(checkTransport(r).status, CheckStatus::Pass);
+  r.links[1].lost = 0;
+  r.links[0].drops = 4;
+  EXPECT_EQ(checkTransport(r).status, CheckStatus::Pass);
+  // No retransmission: nothing to judge.
+  r.links[0].drops = 0;
+  r.retransmissions = 0;
+  EXPECT_EQ(checkTransport(r).status, CheckStatus::Pass);
+}
+
 TEST(ReportVerdict, AStalledRunFails) {
   RunReport r;
   r.completed = false;
@@ -192,7 +217,7 @@ TEST(ReportVerdict, VerdictHoldsDesignAndRunChecks) {
   EXPECT_EQ(ids, (std::vector<std::string>{"connectivity", "reach", "amplifier-spacing", "radix",
                                            "oversubscription", "bisection", "latency", "power",
                                            "run-completed", "collective-time", "busbw", "estimate",
-                                           "site-latency", "link-utilization", "lossless"}));
+                                           "site-latency", "link-utilization", "lossless", "transport"}));
   // 2:1 oversubscription warns (as `ofe validate` does); an all-to-all over
   // 400G NICs cannot reach 45 GB/s busbw: the 50 GB/s line rate less headers
   // is its ceiling, and the spines are oversubscribed.

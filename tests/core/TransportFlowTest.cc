@@ -47,30 +47,96 @@ TEST(TransportFlow, WindowBlocksUntilAnAckArrives) {
   EXPECT_EQ(take(f, 10), 3u);
 }
 
-TEST(TransportFlow, SelectiveRepeatResendsExactlyTheHole) {
-  TransportFlow tx, rx;
-  tx.init(0, 1, 2, params(8 * 4096, true));
+TEST(TransportFlow, SelectiveRepeatReceiverSacksOutOfOrderSegmentsInsteadOfNacking) {
+  TransportFlow rx;
   rx.init(0, 1, 2, params(8 * 4096, true));
-  for (int i = 0; i < 5; ++i) take(tx);
-  // Segment 1 is lost: 0 arrives (ACK 1), then 2 reveals the hole [1, 1].
   EXPECT_TRUE(rx.onData(0, 4096).ack);
-  const TransportFlow::RxResult hole = rx.onData(2, 4096);
-  EXPECT_TRUE(hole.nack);
-  EXPECT_EQ(hole.nackFirst, 1u);
-  EXPECT_EQ(hole.nackLast, 1u);
-  EXPECT_FALSE(rx.onData(3, 4096).nack);  // same hole, reported once
-  tx.onNack(5, rx.expected(), hole.nackFirst, hole.nackLast, 2);
-  bool retransmission = false;
-  EXPECT_EQ(tx.takeSegment(6, retransmission), 1u);
-  EXPECT_TRUE(retransmission);
-  EXPECT_EQ(take(tx, 7), 5u);  // then new data resumes
-  // The resent segment fills the hole: the receiver jumps to 4 and ACKs at once.
-  const TransportFlow::RxResult filled = rx.onData(1, 4096);
+  const TransportFlow::RxResult gap = rx.onData(2, 4096);  // 1 missing (or late)
+  EXPECT_FALSE(gap.nack);
+  EXPECT_TRUE(gap.ack);  // at once, naming segment 2
+  EXPECT_EQ(gap.newBytes, 4096u);
+  EXPECT_EQ(rx.expected(), 1u);
+  const TransportFlow::RxResult filled = rx.onData(1, 4096);  // the jump is acknowledged at once
   EXPECT_TRUE(filled.ack);
-  EXPECT_EQ(rx.expected(), 4u);
-  EXPECT_EQ(rx.delivered(), 4 * 4096);
-  EXPECT_TRUE(rx.onData(2, 4096).ack);  // a duplicate is acknowledged, not delivered again
-  EXPECT_EQ(rx.delivered(), 4 * 4096);
+  EXPECT_EQ(rx.expected(), 3u);
+  const TransportFlow::RxResult again = rx.onData(2, 4096);
+  EXPECT_TRUE(again.ack);
+  EXPECT_TRUE(again.duplicate);  // a DSACK
+  EXPECT_EQ(again.newBytes, 0u);
+  EXPECT_EQ(rx.delivered(), 3 * 4096);
+}
+
+TEST(TransportFlow, RttEstimatorFollowsRfc6298) {
+  // First sample 8 us: SRTT 8, RTTVAR 4, RTO = 8 + 16 = 24 us. Second 16 us:
+  // RTTVAR = 3/4 x 4 + 1/4 x |8 - 16| = 5, SRTT = 7/8 x 8 + 2 = 9,
+  // RTO = 9 + 20 = 29 us; a timeout doubles it to 58 us; the floor of 30 us
+  // applies to the estimate before doubling.
+  RttEstimator e(1'000'000);
+  EXPECT_EQ(e.rtoPs(), 1'000'000);  // no sample: the floor
+  RttEstimator r(0);
+  r.sample(8'000'000);
+  EXPECT_EQ(r.srttPs(), 8'000'000);
+  EXPECT_EQ(r.rttvarPs(), 4'000'000);
+  EXPECT_EQ(r.rtoPs(), 24'000'000);
+  r.sample(16'000'000);
+  EXPECT_EQ(r.rttvarPs(), 5'000'000);
+  EXPECT_EQ(r.srttPs(), 9'000'000);
+  EXPECT_EQ(r.rtoPs(), 29'000'000);
+  EXPECT_EQ(r.minRttPs(), 8'000'000);
+  r.backOff();
+  EXPECT_EQ(r.rtoPs(), 58'000'000);
+  for (int i = 0; i < 10; ++i) r.backOff();
+  EXPECT_EQ(r.rtoPs(), 29'000'000 << RttEstimator::kMaxBackoffShift);
+  RttEstimator floored(30'000'000);
+  floored.sample(8'000'000);
+  floored.sample(16'000'000);
+  EXPECT_EQ(floored.rtoPs(), 30'000'000);
+  floored.backOff();
+  EXPECT_EQ(floored.rtoPs(), 60'000'000);
+}
+
+TEST(TransportFlow, RackResendsOnlyWhatIsOverdueBehindADeliveredSegment) {
+  // Segments 0..4 leave at 0, 100, 200, 300, 400 ns. 0 is acknowledged at
+  // 1000 ns (RTT sample 1000 ns: SRTT 1000, min RTT 1000, reordering window
+  // 1000 / 4 = 250 ns). 2 is SACKed at 1200 ns (RACK.rtt = 1000 ns, sent at
+  // 200): segment 1, sent at 100, is lost once 100 + 1000 + 250 = 1350 ns
+  // pass; 3 and 4 were sent after 2 and are not suspected.
+  TransportFlow tx;
+  tx.init(0, 1, 2, params(8 * 4096, true));
+  for (int i = 0; i < 5; ++i) take(tx, 100 * i);
+  EXPECT_TRUE(tx.onAck(1000, 1, 0));
+  EXPECT_EQ(tx.rtt().srttPs(), 1000);
+  EXPECT_EQ(tx.reorderWindowPs(), 250);
+  EXPECT_FALSE(tx.onAck(1200, 1, 2));
+  EXPECT_EQ(tx.lossDeadline(), 1350);
+  EXPECT_EQ(tx.timerDeadline(), 1350);
+  EXPECT_FALSE(tx.onLossTimer(1349));
+  // Had 1 arrived late (reordered) by now, nothing would be resent:
+  TransportFlow late = tx;
+  EXPECT_TRUE(late.onAck(1300, 3, 1));
+  EXPECT_FALSE(late.onLossTimer(1350));
+  EXPECT_EQ(late.retransmissions(), 0u);
+  // It did not: at 1350 ns segment 1 is resent, and only it.
+  EXPECT_TRUE(tx.onLossTimer(1350));
+  bool retransmission = false;
+  EXPECT_EQ(tx.takeSegment(1350, retransmission), 1u);
+  EXPECT_TRUE(retransmission);
+  EXPECT_EQ(take(tx, 1400), 5u);  // then new data
+  EXPECT_EQ(tx.retransmissions(), 1u);
+}
+
+TEST(TransportFlow, DsackOfAResendWidensTheReorderingWindow) {
+  TransportFlow tx;
+  tx.init(0, 1, 2, params(8 * 4096, true));
+  for (int i = 0; i < 3; ++i) take(tx, 100 * i);
+  tx.onAck(1000, 1, 0);   // sample 1000 ns: window 250 ns
+  tx.onAck(1200, 1, 2);   // 1 overdue at 100 + 1000 + 250
+  EXPECT_TRUE(tx.onLossTimer(1350));
+  EXPECT_EQ(take(tx, 1350), 1u);
+  tx.onAck(1400, 3, 1);           // the original 1 arrives after all: una 3
+  tx.onAck(2400, 3, 1, true);     // then the resend, as a duplicate
+  EXPECT_EQ(tx.spuriousRetransmissions(), 1u);
+  EXPECT_EQ(tx.reorderWindowPs(), 500);  // 2 x 1000 / 4, below SRTT
 }
 
 TEST(TransportFlow, GoBackNRewindsToTheNackedSegment) {
@@ -90,7 +156,7 @@ TEST(TransportFlow, GoBackNRewindsToTheNackedSegment) {
   EXPECT_EQ(tx.packets(), 4u);
 }
 
-TEST(TransportFlow, TimeoutResendsWhatIsOutstanding) {
+TEST(TransportFlow, TimeoutResendsWhatIsOutstandingAndDoublesTheTimer) {
   TransportFlow tx;
   tx.init(0, 1, 2, params(8 * 4096, true));
   take(tx, 0);
@@ -100,7 +166,7 @@ TEST(TransportFlow, TimeoutResendsWhatIsOutstanding) {
   EXPECT_EQ(tx.timeouts(), 1u);
   EXPECT_EQ(take(tx, 1'000'000), 0u);
   EXPECT_EQ(take(tx, 1'000'000), 1u);
-  EXPECT_EQ(tx.rtoDeadline(), 2'000'000);
+  EXPECT_EQ(tx.rtoDeadline(), 3'000'000);  // RFC 6298 5.5: 2 x the 1 us floor
 }
 
 TEST(TransportFlow, DcqcnHalvesOnTheFirstCnpThenRecovers) {

@@ -20,7 +20,9 @@ TEST(Watchdog, FailedLinkUnderStaleRoutingIsReported) {
   const auto routing = topology::Routing::compute(chain.fabric);
   chain.fabric.setLinkUp(chain.links[1], false);  // sw0 - sw1 fails; routing is not recomputed
   models::EngineSettings s;
-  s.stallTimeout = Duration::milliseconds(2);
+  // Above three retransmission timeouts: the timer's floor covers two
+  // lossless 16 MiB switch queues at 100 Gb/s, 2 x 1.342 ms, + 100 us + 2 RTT.
+  s.stallTimeout = Duration::milliseconds(20);
   PacketEngine engine(chain.fabric, routing, s);
   traffic::Plan plan;
   plan.add(test::transfer(chain.src, chain.dst, 1 << 20));
@@ -29,7 +31,7 @@ TEST(Watchdog, FailedLinkUnderStaleRoutingIsReported) {
   EXPECT_FALSE(r.transfers[0].completed);
   // The transfer starts at 0 (its start is the last progress) and nothing is
   // ever delivered, so the watchdog fires exactly one stall timeout later.
-  EXPECT_EQ(r.end, Duration::milliseconds(2));
+  EXPECT_EQ(r.end, Duration::milliseconds(20));
   EXPECT_THAT(r.diagnosis, HasSubstr("stalled"));
   EXPECT_THAT(r.diagnosis, HasSubstr("transfer 0 gpu0 -> gpu1: 1048576 of 1048576 B left"));
   EXPECT_THAT(r.diagnosis, HasSubstr("link 1 sw0 -> sw1: link down"));

@@ -6,7 +6,9 @@
 // NCCL schedules legitimately exceed one NIC (several NICs per server, NVLink
 // inside it, in-switch reduction), and so do flat schedules other than the
 // ring once ranks share a scale-up domain (hierarchical sends only S/g of a
-// GPU's data over its NIC): those are held to their ceiling only.
+// GPU's data over its NIC): those are held to their ceiling only. And no
+// data packet is sent twice unless a frame was dropped or lost on the wire
+// (issue: retransmission storms on lossless fabrics).
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -52,6 +54,12 @@ void runAndCheck(const scenario::Scenario& s) {
   const WorkloadRun r = runWorkload(s.fabric, s.jobs, s.settings);
   ASSERT_TRUE(r.run.completed) << s.sourcePath << ": " << r.run.diagnosis;
   ASSERT_FALSE(r.times.empty()) << s.sourcePath;
+  std::uint64_t retransmissions = 0;
+  std::uint64_t lostOrDropped = 0;
+  for (const core::TransferResult& t : r.run.transfers) retransmissions += t.retransmissions;
+  for (const core::LinkDirectionStats& l : r.run.links) lostOrDropped += l.drops + l.lost;
+  if (lostOrDropped == 0) EXPECT_EQ(retransmissions, 0u) << s.sourcePath << ": spurious retransmissions";
+  ::testing::Test::RecordProperty("retransmissions", std::to_string(retransmissions));
   const topology::Routing routing = topology::Routing::compute(s.fabric);
   const std::vector<analysis::CollectiveResult> results =
       analysis::collectiveResults(s.fabric, routing, s.settings.transport, s.jobs, r.workload, r.run);
