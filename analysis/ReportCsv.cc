@@ -119,4 +119,16 @@ std::string linksCsv(const RunReport& report, const topology::Fabric& fabric) {
   return csv.text();
 }
 
+std::string flowsCsv(const RunReport& report, const topology::Fabric& fabric) {
+  CsvWriter csv({"job", "src", "dst", "bytes", "completed", "start_s", "finish_s", "fct_s", "ideal_fct_s", "fct_ps",
+                 "ideal_fct_ps", "slowdown", "retransmissions"});
+  for (const FlowResult& f : report.flows) {
+    csv.row({f.job, fabric.node(f.src).name, fabric.node(f.dst).name, num(f.bytes.count()), f.completed ? "true" : "false",
+             secs(f.start), f.completed ? secs(f.finish) : "", f.completed ? secs(f.fct) : "", secs(f.ideal),
+             f.completed ? num(f.fct.ps()) : "", num(f.ideal.ps()), f.completed ? num(f.slowdown) : "",
+             num(f.retransmissions)});
+  }
+  return csv.text();
+}
+
 }  // namespace ofe::analysis

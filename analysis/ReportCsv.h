@@ -17,4 +17,9 @@ std::string collectivesCsv(const RunReport& report);
 /// LinkUsage measured. Columns in docs/reports.md.
 std::string linksCsv(const RunReport& report, const topology::Fabric& fabric);
 
+/// One row per flow of the traffic-matrix jobs (header only without any):
+/// job, src, dst, bytes, start, finish, FCT and ideal FCT (s and ps),
+/// slowdown, retransmissions. Columns in docs/reports.md.
+std::string flowsCsv(const RunReport& report, const topology::Fabric& fabric);
+
 }  // namespace ofe::analysis

@@ -204,6 +204,49 @@ ReportSection breakdownSection(const RunReport& report, const topology::Fabric& 
   return s;
 }
 
+ReportSection flowsSection(const RunReport& report, const topology::Fabric& fabric) {
+  ReportSection s;
+  s.id = "flows";
+  s.title = "Flows";
+  const FlowSummary& f = report.flowSummary;
+  s.paragraphs.push_back(fmt::format(
+      "{} of {} flows of the traffic-matrix jobs completed. FCT is the last byte at the application minus the "
+      "flow's start; the slowdown divides it by the ideal FCT, the flow alone on an idle fabric (NIC latencies, "
+      "propagation, switch latencies, the first frame's serialisation per store-and-forward hop, the rest at the "
+      "slowest link). Percentiles are nearest-rank; every flow is in flows.csv.",
+      f.completed, f.count));
+  ReportTable t;
+  t.id = "table-flows";
+  t.caption = "Flow completion times";
+  t.header = {"", "p50", "p99", "max"};
+  t.numeric = {false, true, true, true};
+  t.rows.push_back({"FCT", readableTime(f.fctP50), readableTime(f.fctP99), readableTime(f.fctMax)});
+  t.rows.push_back({"Slowdown (FCT / ideal)", fmt::format("{:.2f}", f.slowdownP50), fmt::format("{:.2f}", f.slowdownP99),
+                    fmt::format("{:.2f}", f.slowdownMax)});
+  s.tables.push_back(std::move(t));
+
+  constexpr std::size_t kTop = 10;
+  std::vector<const FlowResult*> slowest;
+  for (const FlowResult& r : report.flows) {
+    if (r.completed) slowest.push_back(&r);
+  }
+  std::stable_sort(slowest.begin(), slowest.end(),
+                   [](const FlowResult* a, const FlowResult* b) { return a->slowdown > b->slowdown; });
+  ReportTable top;
+  top.id = "table-flows-slowest";
+  top.caption = fmt::format("Slowest flows (top {})", std::min(kTop, slowest.size()));
+  top.header = {"Job", "From", "To", "Bytes", "Start", "FCT", "Ideal", "Slowdown", "Retransmissions"};
+  top.numeric = {false, false, false, true, true, true, true, true, true};
+  for (std::size_t k = 0; k < slowest.size() && k < kTop; ++k) {
+    const FlowResult& r = *slowest[k];
+    top.rows.push_back({r.job, fabric.node(r.src).name, fabric.node(r.dst).name, std::to_string(r.bytes.count()),
+                        readableTime(r.start), readableTime(r.fct), readableTime(r.ideal),
+                        fmt::format("{:.2f}", r.slowdown), std::to_string(r.retransmissions)});
+  }
+  s.tables.push_back(std::move(top));
+  return s;
+}
+
 ReportSection linksSection(const RunReport& report, const topology::Fabric& fabric) {
   ReportSection s;
   s.id = "links";
@@ -377,6 +420,7 @@ ReportDocument reportDocument(const RunReport& report, const topology::Fabric& f
   doc.sections.push_back(verdictSection(report));
   doc.sections.push_back(collectivesSection(report));
   doc.sections.push_back(breakdownSection(report, fabric));
+  if (!report.flows.empty()) doc.sections.push_back(flowsSection(report, fabric));
   doc.sections.push_back(linksSection(report, fabric));
   doc.sections.push_back(powerSection(report));
   return doc;

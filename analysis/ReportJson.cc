@@ -141,6 +141,11 @@ nlohmann::json reportJson(const RunReport& report, const topology::Fabric& fabri
     collectives.push_back(std::move(cj));
   }
   j["collectives"] = std::move(collectives);
+  const FlowSummary& fs = report.flowSummary;
+  j["flows"] = {{"count", fs.count},
+                {"completed", fs.completed},
+                {"fct_s", {{"p50", seconds(fs.fctP50)}, {"p99", seconds(fs.fctP99)}, {"max", seconds(fs.fctMax)}}},
+                {"slowdown", {{"p50", fs.slowdownP50}, {"p99", fs.slowdownP99}, {"max", fs.slowdownMax}}}};
 
   nlohmann::json links = nlohmann::json::array();
   for (const LinkUsage& u : report.links) {

@@ -30,6 +30,8 @@ RunReport makeRunReport(const scenario::Scenario& scenario, const topology::Rout
   report.collectives = collectiveResults(scenario.fabric, routing, scenario.settings.transport,
                                          scenario.jobs, workload, run);
   report.table = ncclRows(report.collectives);
+  report.flows = flowResults(scenario.fabric, routing, scenario.settings, scenario.jobs, workload, run);
+  report.flowSummary = summarizeFlows(report.flows);
   report.links = linkUsage(scenario.fabric, run);
   report.criticalPaths = criticalPaths(scenario.fabric, routing, scenario.settings, workload, run);
   report.pathsRecorded = pathsAreRecorded<core::TransferResult>();

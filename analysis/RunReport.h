@@ -9,6 +9,7 @@
 #include "analysis/CollectiveResult.h"
 #include "analysis/CriticalPath.h"
 #include "analysis/EnergyReport.h"
+#include "analysis/FlowResults.h"
 #include "analysis/LinkTiers.h"
 #include "analysis/LinkUsage.h"
 #include "analysis/NcclTable.h"
@@ -45,6 +46,9 @@ struct RunReport {
   std::uint64_t timeouts = 0;
   std::uint64_t spuriousRetransmissions = 0;  ///< shown unneeded by DSACKs
   std::vector<CollectiveResult> collectives;
+  /// Flows of traffic-matrix jobs, in plan order, and their percentiles.
+  std::vector<FlowResult> flows;
+  FlowSummary flowSummary;
   std::vector<NcclRow> table;
   std::vector<LinkUsage> links;
   /// Critical path of each collective, same order as `collectives`.

@@ -39,6 +39,14 @@ std::string terminalReport(const RunReport& report) {
         pct(b.serialisation, t), pct(b.propagation + b.module, t), pct(b.switching + b.nic, t),
         pct(b.protocol, t), pct(b.queueing, t), pct(b.wait, t), cp.steps.size());
   }
+  if (report.flowSummary.count > 0) {
+    const FlowSummary& f = report.flowSummary;
+    out += fmt::format(
+        "# flows: {} of {} completed; FCT p50 {} p99 {} max {}; slowdown (FCT / ideal) p50 {:.2f} p99 {:.2f} max "
+        "{:.2f}\n",
+        f.completed, f.count, readableTime(f.fctP50), readableTime(f.fctP99), readableTime(f.fctMax), f.slowdownP50,
+        f.slowdownP99, f.slowdownMax);
+  }
   out += "\n" + report.verdict.renderTable() + "\n";
 
   const EnergyReport& e = report.energy;

@@ -27,7 +27,7 @@ namespace ofe::apps {
 
 const std::vector<std::string>& reportFileNames() {
   static const std::vector<std::string> names = {
-      "report.json",  "collectives.csv",       "links.csv", "report.md", "report.html",
+      "report.json", "collectives.csv", "links.csv", "flows.csv", "report.md", "report.html",
       "topology.dot", "scenario.resolved.yaml"};
   return names;
 }
@@ -141,6 +141,7 @@ int runCommand(const RunOptions& options, std::ostream& out, std::ostream& err) 
         analysis::reportJson(report, scenario.fabric).dump(2) + "\n",
         analysis::collectivesCsv(report),
         analysis::linksCsv(report, scenario.fabric),
+        analysis::flowsCsv(report, scenario.fabric),
         analysis::reportMarkdown(document),
         analysis::reportHtml(document, report),
         analysis::exportFabric(scenario.fabric, analysis::ExportFormat::Dot),

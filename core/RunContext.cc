@@ -287,9 +287,10 @@ FlowParams RunContext::flowParams(const traffic::Transfer& t, topology::LinkId f
             path.queueingPs;
   p.selectiveRepeat = tm.recovery == models::LossRecovery::SelectiveRepeat;
   // Spraying reorders by design: RFC 8985's quarter of the minimum RTT would
-  // take every other reordered frame for a loss until DSACKs widened it.
+  // take most reordered frames for losses until DSACKs widened it (on the
+  // k = 8 permutation: 4.8 % of packets resent at 1 x, none at 4 x).
   const bool sprayed = settings_.queues.ecmp == models::EcmpMode::PacketSpray;
-  p.reorderFraction = tm.reorderWindow > 0.0 ? tm.reorderWindow : (sprayed ? 1.0 : 0.25);
+  p.reorderFraction = tm.reorderWindow > 0.0 ? tm.reorderWindow : (sprayed ? 4.0 : 0.25);
   p.ackEvery = static_cast<std::uint32_t>(std::max(1, tm.ackEvery));
   p.portRateBps = static_cast<double>(fabric_.links()[first].rate.bps());
   p.lineRateBps = p.portRateBps;

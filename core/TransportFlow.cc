@@ -10,6 +10,10 @@ namespace {
 // A DSACK widens RACK's reordering window by min RTT / 4 (RFC 8985, 6.2);
 // SRTT caps the window anyway, this only keeps the multiple finite.
 constexpr int kMaxReorderMultiple = 1 << 16;
+// RFC 8985 caps the window at SRTT. Sprayed frames of one flow can differ by
+// a whole queue, more than one SRTT while queues build at a flow's start
+// (SRTT lags them by its 1/8 gain), so ofe allows two.
+constexpr std::int64_t kReorderWindowSrtts = 2;
 
 }  // namespace
 
@@ -101,7 +105,7 @@ void TransportFlow::paceAfter(std::int64_t startPs, std::uint32_t wireBytes) {
 std::int64_t TransportFlow::reorderWindowPs() const {
   if (!rtt_.hasSample()) return 0;
   const double window = reorderMultiple_ * p_.reorderFraction * static_cast<double>(rtt_.minRttPs());
-  return std::min(static_cast<std::int64_t>(window), rtt_.srttPs());
+  return std::min(static_cast<std::int64_t>(window), kReorderWindowSrtts * rtt_.srttPs());
 }
 
 void TransportFlow::noteDelivered(std::int64_t now, std::uint32_t seq, bool duplicate) {

@@ -55,10 +55,11 @@ struct FlowParams {
 /// al., 2021): a segment is lost when a segment sent after it has been
 /// delivered and it has been outstanding for longer than RACK.rtt (the round
 /// trip of the most recently sent delivered segment) + the reordering window.
-/// The window is min(mult x f x min RTT, SRTT) with f = 1/4 (RFC 8985
+/// The window is min(mult x f x min RTT, 2 SRTT) with f = 1/4 (RFC 8985
 /// section 6.2; FlowParams::reorderFraction), and mult grows by one with
 /// each DSACK of a retransmission: the sender learns how much reordering
-/// the fabric makes instead of resending it. Segments are
+/// the fabric makes instead of resending it. (The RFC caps the window at
+/// one SRTT; sprayed paths differ by more while queues build.) Segments are
 /// checked in the order they were sent, so each ACK costs O(1) amortised.
 ///
 /// Both: the retransmission timer runs RFC 6298 (RttEstimator) over RTT

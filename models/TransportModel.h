@@ -23,7 +23,7 @@ struct TransportModel {
   Duration minRto = Duration::microseconds(100);  ///< RTO = minRto + rtoRttMultiple x path RTT
   double rtoRttMultiple = 2.0;
   /// RACK's first reordering window as a multiple of the minimum RTT (selective
-  /// repeat); 0 = 1/4 (RFC 8985) under flow hashing, 1 under packet spraying.
+  /// repeat); 0 = 1/4 (RFC 8985) under flow hashing, 4 under packet spraying.
   double reorderWindow = 0.0;
   Bytes window = Bytes(0);            ///< bytes in flight per transfer; 0 = sized from the path
   double windowBdpMultiple = 1.25;    ///< automatic window = this x path bandwidth-delay product

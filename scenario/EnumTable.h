@@ -112,6 +112,19 @@ struct EnumTable<traffic::Protocol> {
 };
 
 template <>
+struct EnumTable<traffic::FlowPattern> {
+  static const std::vector<std::pair<traffic::FlowPattern, std::string>>& entries() {
+    static const std::vector<std::pair<traffic::FlowPattern, std::string>> table = {
+        {traffic::FlowPattern::Permutation, "permutation"},
+        {traffic::FlowPattern::Incast, "incast"},
+        {traffic::FlowPattern::AllToAll, "all-to-all"},
+        {traffic::FlowPattern::UniformRandom, "uniform-random"},
+        {traffic::FlowPattern::List, "list"}};
+    return table;
+  }
+};
+
+template <>
 struct EnumTable<traffic::Placement> {
   static const std::vector<std::pair<traffic::Placement, std::string>>& entries() {
     static const std::vector<std::pair<traffic::Placement, std::string>> table = {

@@ -484,7 +484,7 @@ void ParameterRegistry::declareConnections() {
 }
 
 void ParameterRegistry::declareWorkload() {
-  workload_.section("jobs", "list", "Jobs; each runs its collectives in order.");
+  workload_.section("jobs", "list", "Jobs; each runs its collectives in order, or its traffic matrix.");
 
   using traffic::JobSpec;
   set<JobSpec>()
@@ -498,13 +498,44 @@ void ParameterRegistry::declareWorkload() {
       .add("seed", &JobSpec::seed, "Seed of the random placement.")
       .add("gpus", &JobSpec::gpus, "Explicit GPUs, one per rank in rank order; overrides `placement`.")
       .refers(Reference::Node)
-      .add("start", &JobSpec::start, "When the first collective may begin.")
+      .add("start", &JobSpec::start, "When the first collective (or flow) may begin.")
       .add("collnet", &JobSpec::collnet,
            "NCCL_COLLNET_ENABLE=1: `auto` may also pick collnet, collnet-chain and nvls across servers, "
            "which reduce in packet switches with `in_network_reduction` (SHARP); naming one of them in "
            "`algorithm` needs no flag.")
-      .section("collectives", "list", "Collectives, run one after the other.")
-      .required();
+      .section("collectives", "list", "Collectives, run one after the other; or give `flows` instead.")
+      .section("flows", "map",
+               "A traffic matrix instead of collectives: flows by pattern or list over the job's GPUs, which "
+               "other jobs may use too.");
+
+  using traffic::FlowsSpec;
+  set<FlowsSpec>()
+      .add("pattern", &FlowsSpec::pattern,
+           "Who sends to whom over the job's ranks: a random derangement, all to `target`, everyone to "
+           "everyone, `count` uniform random pairs, or the flows of `list`.")
+      .add("size", &FlowsSpec::size, "Bytes of each flow (patterns), unless `size_cdf` is given.")
+      .add("size_cdf", &FlowsSpec::sizeCdfFile,
+           "CSV of flow-size CDF points `bytes,probability` (a header line is allowed), relative to the "
+           "scenario file; sizes are drawn by linear interpolation between the points.")
+      .add("seed", &FlowsSpec::seed, "Seed of the pattern, the sizes and the arrivals.")
+      .add("count", &FlowsSpec::count, "uniform-random: number of flows; 0 = one per rank.")
+      .range(0, kNoLimit)
+      .add("target", &FlowsSpec::target, "incast: the receiving rank.")
+      .range(0, kNoLimit)
+      .add("mean_interval", &FlowsSpec::meanInterval,
+           "Mean gap between flow starts (Poisson arrivals in the pattern's order); 0 = all at the job's start.")
+      .section("list", "list", "pattern `list`: the flows, each between two named GPUs.");
+
+  using traffic::FlowEntry;
+  set<FlowEntry>()
+      .add("src", &FlowEntry::src, "Sending GPU.")
+      .required()
+      .refers(Reference::Node)
+      .add("dst", &FlowEntry::dst, "Receiving GPU.")
+      .required()
+      .refers(Reference::Node)
+      .add("size", &FlowEntry::size, "Bytes of the flow.")
+      .add("start", &FlowEntry::start, "When it starts, after the job's start.");
 
   using traffic::CollectiveSpec;
   using SizeBinding = FieldSet<CollectiveSpec>::Binding;
@@ -589,7 +620,7 @@ void ParameterRegistry::declareSimulation() {
       .range(0, kNoLimit)
       .add("reorder_window", &TransportModel::reorderWindow,
            "Selective repeat: RACK's first reordering window, as a multiple of the minimum RTT (each DSACK adds "
-           "one more, up to SRTT); 0 = 0.25 (RFC 8985) with flow hashing, 1 with packet spraying, which "
+           "one more, up to 2 x SRTT); 0 = 0.25 (RFC 8985) with flow hashing, 4 with packet spraying, which "
            "reorders by design.")
       .range(0, kNoLimit)
       .add("window", &TransportModel::window, "Bytes in flight per transfer; 0 sizes it from the path.")
@@ -695,6 +726,11 @@ std::string ParameterRegistry::markdown() const {
   sections.push_back({"`workload.jobs[]`", "", {&fields<traffic::JobSpec>()}});
   sections.push_back({"`workload.jobs[].collectives[]`", "Give `size` or `sizes`, not both.",
                       {&fields<traffic::CollectiveSpec>()}});
+  sections.push_back({"`workload.jobs[].flows`",
+                      "A job has `collectives` or `flows`. Each flow is one transfer; report.json, the HTML "
+                      "report and flows.csv give its completion time against the ideal.",
+                      {&fields<traffic::FlowsSpec>()}});
+  sections.push_back({"`workload.jobs[].flows.list[]`", "", {&fields<traffic::FlowEntry>()}});
   sections.push_back({"`simulation`", "", {&fields<models::EngineSettings>()}});
   sections.push_back({"`simulation.transport`", "", {&fields<models::TransportModel>()}});
   sections.push_back({"`simulation.queues`", "", {&fields<models::SwitchQueueModel>()}});

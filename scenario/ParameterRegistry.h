@@ -104,6 +104,7 @@ class ParameterRegistry {
              FieldSet<InterSiteLinkSpec>, FieldSet<topology::LongHaulParams>,
              FieldSet<topology::SubmarineCableParams>, FieldSet<topology::Node>, FieldSet<ExplicitLink>,
              FieldSet<topology::LinkSpec>, FieldSet<traffic::JobSpec>, FieldSet<traffic::CollectiveSpec>,
+             FieldSet<traffic::FlowsSpec>, FieldSet<traffic::FlowEntry>,
              FieldSet<models::EngineSettings>, FieldSet<models::TransportModel>, FieldSet<models::SwitchQueueModel>,
              FieldSet<Targets>>
       sets_;

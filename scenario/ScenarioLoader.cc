@@ -6,13 +6,16 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
 
 #include "scenario/ParameterRegistry.h"
 #include "scenario/ScenarioError.h"
+#include "scenario/SizeCdfReader.h"
 #include "scenario/YamlCursor.h"
+#include "traffic/FlowSizeDistribution.h"
 
 namespace ofe::scenario {
 
@@ -360,6 +363,13 @@ class Assembly {
         item["ranks"].fail(fmt::format("{} ranks, but the fabric has {} GPUs", job.ranks, gpuCount));
       }
       const YamlCursor collectives = item["collectives"];
+      if (item["flows"].present()) {
+        if (collectives.present()) item["flows"].fail("give `collectives` or `flows`, not both");
+        job.flows = readFlows(item["flows"]);
+        s_.jobs.push_back(std::move(job));
+        return;
+      }
+      if (!collectives.present()) item.fail("a job needs `collectives` or `flows`");
       forEach(collectives, [&](const YamlCursor& entry) {
         entry.expectKeys({&collectiveFields});
         if (entry["size"].present() && entry["sizes"].present()) {
@@ -375,6 +385,47 @@ class Assembly {
       if (job.collectives.empty()) collectives.fail("a job needs at least one collective");
       s_.jobs.push_back(std::move(job));
     });
+  }
+
+  traffic::FlowsSpec readFlows(const YamlCursor& at) {
+    const FieldSet<traffic::FlowsSpec>& fields = reg_.fields<traffic::FlowsSpec>();
+    const FieldSet<traffic::FlowEntry>& entryFields = reg_.fields<traffic::FlowEntry>();
+    if (!at.node().IsMap()) at.fail("expected a map");
+    at.expectKeys({&fields});
+    traffic::FlowsSpec spec;
+    fields.read(at, spec);
+    const YamlCursor list = at["list"];
+    const bool listed = spec.pattern == traffic::FlowPattern::List;
+    if (list.present() && !listed) list.fail("a `list` needs `pattern: list`");
+    if (listed) {
+      if (!list.present()) at.fail("pattern `list` needs a `list` of flows");
+      forEach(list, [&](const YamlCursor& entry) {
+        entry.expectKeys({&entryFields});
+        traffic::FlowEntry flow;
+        entryFields.read(entry, flow);
+        entryFields.checkReferences(entry, flow, exists_);
+        for (const char* end : {"src", "dst"}) {
+          const topology::Node& node = s_.fabric.node(*s_.fabric.findNode(end[0] == 's' ? flow.src : flow.dst));
+          if (node.kind != NodeKind::Gpu) {
+            entry[end].fail(fmt::format("node '{}' is a {}, not a gpu", node.name, topology::toString(node.kind)));
+          }
+        }
+        if (flow.src == flow.dst) entry["dst"].fail(fmt::format("a flow from '{}' to itself", flow.src));
+        if (flow.size.count() < 1) entry["size"].fail("a flow needs at least 1 byte");
+        spec.list.push_back(flow);
+      });
+      if (spec.list.empty()) list.fail("a `list` needs at least one flow");
+    }
+    if (spec.size.count() < 1) at["size"].fail("a flow needs at least 1 byte");
+    if (!spec.sizeCdfFile.empty()) {
+      if (listed) at["size_cdf"].fail("pattern `list` gives each flow its size");
+      const std::filesystem::path file = std::filesystem::path(spec.sizeCdfFile).is_absolute()
+                                             ? std::filesystem::path(spec.sizeCdfFile)
+                                             : std::filesystem::path(s_.sourcePath).parent_path() / spec.sizeCdfFile;
+      spec.sizeCdf = readSizeCdf(file.string());
+      build(at["size_cdf"], file.string(), [&] { return traffic::FlowSizeDistribution(spec.sizeCdf).meanBytes(); });
+    }
+    return spec;
   }
 
   void checkJobGpus(const YamlCursor& item, const traffic::JobSpec& job) const {

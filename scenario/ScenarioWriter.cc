@@ -48,6 +48,13 @@ class Writer {
         list("collectives", job.collectives, [&](const traffic::CollectiveSpec& collective) {
           reg_.fields<traffic::CollectiveSpec>().write(e_, collective);
         });
+        if (job.flows) {
+          map("flows", [&] {
+            reg_.fields<traffic::FlowsSpec>().write(e_, *job.flows);
+            list("list", job.flows->list,
+                 [&](const traffic::FlowEntry& flow) { reg_.fields<traffic::FlowEntry>().write(e_, flow); });
+          });
+        }
       });
       e_ << YAML::EndMap;
     }

@@ -3,9 +3,11 @@
 /// @brief What a scenario's workload section asks for: jobs running collectives.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "traffic/FlowSpec.h"
 #include "units/Bytes.h"
 #include "units/Duration.h"
 
@@ -65,7 +67,8 @@ struct CollectiveSpec {
   int root = 0;        ///< broadcast/reduce root rank
 };
 
-/// A training/inference job: ranks placed on GPUs, running collectives in order.
+/// A training/inference job: ranks placed on GPUs, running collectives in
+/// order; or a traffic matrix (`flows`) over its GPUs instead.
 struct JobSpec {
   std::string name;
   int ranks = 8;
@@ -78,6 +81,9 @@ struct JobSpec {
   /// switches can; naming one of them in `algorithm` works without it.
   bool collnet = false;
   std::vector<CollectiveSpec> collectives;
+  /// A traffic-matrix job instead of collectives. Its GPUs may also be used
+  /// by other jobs (tenants of one cluster share NICs and links).
+  std::optional<FlowsSpec> flows;
 };
 
 }  // namespace ofe::traffic

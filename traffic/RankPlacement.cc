@@ -10,6 +10,7 @@
 
 #include "traffic/CollectiveNames.h"
 #include "traffic/ScaleUpDomains.h"
+#include "traffic/SeededDraw.h"
 
 namespace ofe::traffic {
 
@@ -18,16 +19,6 @@ namespace {
 using topology::Fabric;
 using topology::NodeId;
 using topology::NodeKind;
-
-// Uniform integer in [0, bound) from raw engine output; the rejection keeps it
-// unbiased and, unlike std::uniform_int_distribution, identical on every platform.
-std::uint64_t draw(std::mt19937_64& rng, std::uint64_t bound) {
-  const std::uint64_t max = std::numeric_limits<std::uint64_t>::max();
-  const std::uint64_t limit = max - max % bound;
-  std::uint64_t x = rng();
-  while (x >= limit) x = rng();
-  return x % bound;
-}
 
 std::vector<NodeId> freeGpus(const Fabric& fabric, const std::vector<bool>& taken) {
   std::vector<NodeId> out;
@@ -97,7 +88,7 @@ std::vector<NodeId> placeRanks(const Fabric& fabric, const JobSpec& job, std::ve
     if (static_cast<int>(out.size()) < job.ranks) notEnough(job, out.size(), "");
     if (job.placement == Placement::Random) {
       std::mt19937_64 rng(job.seed);
-      for (std::size_t i = out.size() - 1; i > 0; --i) std::swap(out[i], out[draw(rng, i + 1)]);
+      for (std::size_t i = out.size() - 1; i > 0; --i) std::swap(out[i], out[drawBelow(rng, i + 1)]);
     }
     out.resize(static_cast<std::size_t>(job.ranks));
   }

@@ -7,6 +7,7 @@
 #include "traffic/CollectiveNames.h"
 #include "traffic/CollectiveWriter.h"
 #include "traffic/Collectives.h"
+#include "traffic/FlowMatrix.h"
 #include "traffic/NcclTopology.h"
 #include "traffic/NcclTuner.h"
 #include "traffic/RankPlacement.h"
@@ -54,6 +55,27 @@ WorkloadPlan buildWorkload(const topology::Fabric& fabric, const std::vector<Job
   std::vector<bool> taken(fabric.nodeCount(), false);
   for (std::size_t j = 0; j < jobs.size(); ++j) {
     const JobSpec& job = jobs[j];
+    if (job.flows) {
+      // Tenants share GPUs: place over every GPU and take none of them.
+      std::vector<bool> none(fabric.nodeCount(), false);
+      out.placements.push_back(placeRanks(fabric, job, none));
+      for (const FlowDemand& f : expandFlows(fabric, *job.flows, out.placements.back(), job.name)) {
+        Transfer t;
+        t.src = f.src;
+        t.dst = f.dst;
+        t.size = f.bytes;
+        t.notBefore = job.start + f.start;
+        FlowInstance flow;
+        flow.job = static_cast<int>(j);
+        flow.transfer = out.plan.add(std::move(t));
+        flow.src = f.src;
+        flow.dst = f.dst;
+        flow.bytes = f.bytes;
+        flow.start = job.start + f.start;
+        out.flows.push_back(flow);
+      }
+      continue;
+    }
     out.placements.push_back(placeRanks(fabric, job, taken));
     const std::vector<topology::NodeId>& ranks = out.placements.back();
     const NcclTopology topology = NcclTopology::of(fabric, ranks);

@@ -6,6 +6,7 @@
 
 #include "topology/Fabric.h"
 #include "traffic/CollectiveInstance.h"
+#include "traffic/FlowInstance.h"
 #include "traffic/JobSpec.h"
 #include "traffic/Plan.h"
 
@@ -15,6 +16,7 @@ namespace ofe::traffic {
 struct WorkloadPlan {
   Plan plan;
   std::vector<CollectiveInstance> collectives;      ///< in plan order; index = Transfer::collective
+  std::vector<FlowInstance> flows;                  ///< of traffic-matrix jobs, in plan order
   std::vector<std::vector<topology::NodeId>> placements;  ///< per job, the GPU of each rank
 };
 
@@ -23,8 +25,12 @@ struct WorkloadPlan {
 /// @throws std::invalid_argument when minBytes < 1 or maxBytes < minBytes.
 std::vector<Bytes> sweepSizes(const CollectiveSpec& spec);
 
-/// Places every job (in order, on disjoint GPUs; see placeRanks) and expands
-/// its collectives in order: each spec, each sweep size, each iteration.
+/// Places every job (in order; collective jobs on disjoint GPUs, see
+/// placeRanks; a `flows` job over any GPUs, shared with other jobs) and
+/// expands it: a collective job's collectives in order (each spec, each
+/// sweep size, each iteration); a traffic matrix into one transfer per flow
+/// (expandFlows), independent of each other, each ready at job.start + its
+/// own start.
 /// Algorithm and protocol Auto become NCCL's choice for the size (NcclTuner
 /// over the job's NcclTopology). The first iteration of every size starts
 /// with a barrier waiting for every rank of the previous instance (nccl-tests

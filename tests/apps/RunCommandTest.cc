@@ -33,7 +33,7 @@ TEST(RunCommand, WritesEveryReportFile) {
   std::string text;
   ASSERT_EQ(run(test::shipped("leaf-spine-1to1"), dir, &text), kExitOk);
   EXPECT_EQ(reportFileNames(),
-            (std::vector<std::string>{"report.json", "collectives.csv", "links.csv", "report.md",
+            (std::vector<std::string>{"report.json", "collectives.csv", "links.csv", "flows.csv", "report.md",
                                       "report.html", "topology.dot", "scenario.resolved.yaml"}));
   for (const std::string& name : reportFileNames()) {
     EXPECT_GT(std::filesystem::file_size(dir / name), 0u) << name;

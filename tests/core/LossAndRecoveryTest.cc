@@ -236,7 +236,7 @@ TEST(Spraying, ReorderingIsNotTakenForLoss) {
   EXPECT_EQ(drops, 0u);
   EXPECT_EQ(packets, 128u * 489u);  // ceil(2,000,000 / 4096) segments each
   // Nothing was lost, so every resend is the price of reordering: under
-  // spraying RACK's window starts at the minimum RTT and widens with each
+  // spraying RACK's window starts at 4 x the minimum RTT and widens with each
   // DSACK. Before RACK the receiver NACKed every gap and the sender resent
   // it (the k = 16 case: 231,676 resends for 512,000 packets).
   EXPECT_LT(retransmissions, packets / 100);
