@@ -317,8 +317,13 @@ CheckResult checkTransport(const RunReport& report) {
                           report.retransmissions, 100.0 * share, report.packets, report.timeouts,
                           report.spuriousRetransmissions);
   if (report.retransmissions > 0 && drops == 0 && lost == 0) {
-    r.status = CheckStatus::Fail;
-    r.summary += "; spurious retransmissions: nothing was dropped or lost";
+    // Sprayed frames overtake each other by design; loss detection tuned
+    // for it still resends a few. Up to 1 % of the packets is that price.
+    constexpr double kSprayAllowance = 0.01;
+    const bool reordering = report.sprayed && share <= kSprayAllowance;
+    r.status = reordering ? CheckStatus::Warn : CheckStatus::Fail;
+    r.summary += reordering ? "; spurious retransmissions from reordering under packet spraying (at most 1 %)"
+                            : "; spurious retransmissions: nothing was dropped or lost";
     r.addOffender(fmt::format("run: {} retransmissions, {} timeouts with 0 drops and 0 frames lost on the wire",
                               report.retransmissions, report.timeouts));
   }

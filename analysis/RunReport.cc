@@ -39,6 +39,7 @@ RunReport makeRunReport(const scenario::Scenario& scenario, const topology::Rout
   report.energy = makeEnergyReport(scenario, routing, workload, run, report.collectives);
   report.targets = scenario.targets;
   report.pfc = scenario.settings.queues.pfc;
+  report.sprayed = scenario.settings.queues.ecmp == models::EcmpMode::PacketSpray;
   report.verdict = runVerdict(scenario, report);
   return report;
 }

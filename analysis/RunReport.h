@@ -59,6 +59,7 @@ struct RunReport {
   EnergyReport energy;
   scenario::Targets targets;
   bool pfc = false;  ///< SwitchQueueModel::pfc of the run
+  bool sprayed = false;  ///< packets sprayed over equal-cost paths (SwitchQueueModel::ecmp)
   /// Every check of validateDesign plus the run's own (runVerdict).
   ValidationReport verdict;
 };

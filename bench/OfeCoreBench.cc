@@ -7,14 +7,16 @@
 #include "core/PacketEngine.h"
 #include "topology/FatTreeBuilder.h"
 #include "topology/Routing.h"
+#include "traffic/FlowMatrix.h"
 
 namespace ofe::bench {
 
 namespace {
 
-BenchPart measure(const topology::Fabric& fabric, const traffic::Plan& plan) {
+BenchPart measure(const topology::Fabric& fabric, const traffic::Plan& plan,
+                  const models::EngineSettings& settings = {}) {
   const auto routing = topology::Routing::compute(fabric);
-  core::PacketEngine engine(fabric, routing, models::EngineSettings{});
+  core::PacketEngine engine(fabric, routing, settings);
   const Stopwatch watch;
   const core::RunResult r = engine.run(plan);
   BenchPart part;
@@ -31,7 +33,7 @@ BenchPart measure(const topology::Fabric& fabric, const traffic::Plan& plan) {
   // control frames, bytes = n x (payload + 62) + m x 62 and packets = n + m,
   // so n = (bytes - 62 x packets) / payload; payloads are 4096 B except
   // each transfer's last segment, hence the rounding up.
-  const models::TransportModel transport;
+  const models::TransportModel& transport = settings.transport;
   const std::int64_t header = transport.headerBytes.count();
   const std::int64_t mtu = transport.mtu.count();
   for (const auto& l : r.links) {
@@ -98,6 +100,29 @@ BenchPart runOfeFatTree(int k, std::int64_t bytes) {
     plan.add(t);
   }
   return measure(fabric, plan);
+}
+
+BenchPart runOfePermutation(int k, std::int64_t bytes) {
+  topology::Fabric fabric;
+  topology::FatTreeParams params;
+  params.k = k;
+  params.hostModule = params.fabricModule = "100G-LR4";
+  const topology::BuiltPart part = topology::buildFatTree(fabric, params);
+  traffic::FlowsSpec flows;
+  flows.pattern = traffic::FlowPattern::Permutation;
+  flows.size = Bytes(bytes);
+  traffic::Plan plan;
+  for (const traffic::FlowDemand& f : traffic::expandFlows(fabric, flows, part.gpus, "bench")) {
+    traffic::Transfer t;
+    t.src = f.src;
+    t.dst = f.dst;
+    t.size = f.bytes;
+    plan.add(t);
+  }
+  models::EngineSettings settings;
+  settings.transport.mtu = Bytes(4000);
+  settings.queues.ecmp = models::EcmpMode::PacketSpray;
+  return measure(fabric, plan, settings);
 }
 
 }  // namespace ofe::bench

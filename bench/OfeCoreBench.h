@@ -16,4 +16,11 @@ BenchPart runOfeChain(std::int64_t bytes);
 /// @p bytes to GPU perm(i), a seeded derangement.
 BenchPart runOfeFatTree(int k, std::int64_t bytes);
 
+/// The transport issue's workload: a k-ary fat-tree of 100G links
+/// (100G-LR4 modules; k = 16: 1,024 GPUs, 320 switches) where every GPU
+/// sends one flow of @p bytes to another (a seeded random permutation,
+/// traffic::expandFlows), MTU 4000 B, packets sprayed. htsim's NDP on the
+/// same k = 16 permutation of 2,000,000 B flows: docs/benchmark.md.
+BenchPart runOfePermutation(int k, std::int64_t bytes);
+
 }  // namespace ofe::bench

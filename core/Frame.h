@@ -1,9 +1,6 @@
 #pragma once
 /// @file Frame.h
-/// @brief Per-frame metadata that travels with an ns-3 packet through the fabric.
-
-#include <ns3/packet.h>
-#include <ns3/ptr.h>
+/// @brief Per-frame metadata that travels through the fabric (no ns-3 packet: see below).
 
 #include <cstdint>
 
@@ -21,7 +18,9 @@ enum class FrameKind : std::uint8_t {
 
 /// Metadata of a frame in flight. It lives in a FramePool slot for the whole
 /// journey (NIC to NIC), so switches read fields instead of parsing headers,
-/// and nothing is allocated per hop. Times are picoseconds.
+/// and nothing is allocated per hop. No ns3::Packet goes with it: nothing in
+/// the fabric reads packet bytes, and the pcap tap builds the packets it
+/// writes from these fields. Times are picoseconds.
 struct Frame {
   static constexpr std::uint32_t kNone = 0xffffffffu;
 
@@ -43,7 +42,6 @@ struct Frame {
   std::int64_t lastBitAt = 0;     ///< when its last bit reaches the end of `dir`
   std::int64_t eventAt = 0;       ///< when its pending arrival event fires (the handler's clock)
   std::int64_t earliestStart = 0; ///< cut-through: the egress may not start before this (no underrun)
-  ns3::Ptr<ns3::Packet> packet;   ///< the ns-3 packet, `bytes` long (shared, see FramePool::attachPacket)
 };
 
 }  // namespace ofe::core

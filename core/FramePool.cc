@@ -29,7 +29,6 @@ std::uint32_t FramePool::acquire() {
 }
 
 void FramePool::release(std::uint32_t index) {
-  slots_[index]->frame.packet = nullptr;
   free_.push_back(index);
   --alive_;
 }
@@ -41,18 +40,6 @@ void FramePool::scheduleArrival(std::uint32_t index, std::int64_t nowPs, std::in
   // event ran; ours keeps the slot alive for reuse.
   slot->Ref();
   ns3::Simulator::ScheduleWithContext(node, ns3::TimeStep(static_cast<std::uint64_t>(atPs - nowPs)), slot);
-}
-
-void FramePool::attachPacket(std::uint32_t index) {
-  Frame& f = slots_[index]->frame;
-  for (const ns3::Ptr<ns3::Packet>& p : carriers_) {
-    if (p->GetSize() == f.bytes) {
-      f.packet = p;
-      return;
-    }
-  }
-  carriers_.push_back(ns3::Create<ns3::Packet>(f.bytes));
-  f.packet = carriers_.back();
 }
 
 }  // namespace ofe::core

@@ -3,7 +3,6 @@
 /// @brief Slots of frame metadata, each being its own reusable arrival event.
 
 #include <ns3/event-impl.h>
-#include <ns3/packet.h>
 #include <ns3/ptr.h>
 
 #include <cstdint>
@@ -30,7 +29,7 @@ class FramePool {
 
   /// A free slot with default metadata.
   std::uint32_t acquire();
-  /// Returns a slot (its packet reference is dropped).
+  /// Returns a slot.
   void release(std::uint32_t index);
 
   Frame& operator[](std::uint32_t index) { return slots_[index]->frame; }
@@ -40,10 +39,6 @@ class FramePool {
   /// with ns-3 context @p node.
   void scheduleArrival(std::uint32_t index, std::int64_t nowPs, std::int64_t atPs, std::uint32_t node);
 
-  /// Gives the frame an ns-3 packet of `Frame::bytes`. Transport frames carry
-  /// no payload bytes of their own (zero-filled, never modified), so frames of
-  /// one size share one immutable packet, as ns-3's copy-on-write packets would.
-  void attachPacket(std::uint32_t index);
 
   /// Frames taken and not yet released.
   std::size_t alive() const { return alive_; }
@@ -67,8 +62,6 @@ class FramePool {
   std::vector<Slot*> slots_;
   std::vector<std::uint32_t> free_;
   std::size_t alive_ = 0;
-  /// Shared zero-filled packets by size (a run uses two or three sizes).
-  std::vector<ns3::Ptr<ns3::Packet>> carriers_;
 };
 
 }  // namespace ofe::core

@@ -56,7 +56,7 @@ std::uint32_t NicTransport::makeData(const TransportFlow& flow, std::uint32_t se
   f.bytes = f.payload + ctx_.headerBytes();
   f.src = node_;
   f.dst = flow.dst();
-  pool.attachPacket(index);
+  if (ctx_.telemetry()) ctx_.telemetryOf(index).hops = 0;
   return index;
 }
 
@@ -181,7 +181,14 @@ void NicTransport::receiveData(std::uint32_t frame, std::int64_t now) {
   const bool congested = f.ecn;
   const TransportFlow::RxResult r = flow.onData(seq, f.payload);
   if (r.newBytes > 0) ctx_.noteProgress(now);
-  if (r.ack) sendControl(flow, FrameKind::Ack, seq, 0, 0, now, r.duplicate);
+  if (r.ack) {
+    const std::uint32_t ack = sendControl(flow, FrameKind::Ack, seq, 0, 0, now, r.duplicate);
+    // HPCC: the ACK echoes the data frame's telemetry.
+    if (ack != Frame::kNone && ctx_.telemetry()) {
+      const IntStack echoed = ctx_.telemetryOf(frame);  // a copy: the next call may grow the table
+      ctx_.telemetryOf(ack) = echoed;
+    }
+  }
   if (r.nack) sendControl(flow, FrameKind::Nack, seq, r.nackFirst, r.nackLast, now);
   if (congested && flow.params().dcqcn && flow.cnpDue(now)) {
     sendControl(flow, FrameKind::Cnp, TransportFlow::kNone, 0, 0, now);
@@ -190,9 +197,9 @@ void NicTransport::receiveData(std::uint32_t frame, std::int64_t now) {
   ctx_.consume(frame);
 }
 
-void NicTransport::sendControl(const TransportFlow& flow, FrameKind kind, std::uint32_t sack, std::uint32_t first,
-                               std::uint32_t last, std::int64_t now, bool duplicate) {
-  if (flow.ackDir == Frame::kNone) return;  // no way back: the watchdog will report the flow
+std::uint32_t NicTransport::sendControl(const TransportFlow& flow, FrameKind kind, std::uint32_t sack,
+                                        std::uint32_t first, std::uint32_t last, std::int64_t now, bool duplicate) {
+  if (flow.ackDir == Frame::kNone) return Frame::kNone;  // no way back: the watchdog will report the flow
   FramePool& pool = ctx_.frames();
   const std::uint32_t index = pool.acquire();
   Frame& f = pool[index];
@@ -206,8 +213,9 @@ void NicTransport::sendControl(const TransportFlow& flow, FrameKind kind, std::u
   f.bytes = ctx_.ackBytes();
   f.src = node_;
   f.dst = flow.src();
-  pool.attachPacket(index);
+  if (ctx_.telemetry()) ctx_.telemetryOf(index).hops = 0;
   ctx_.device(flow.ackDir).enqueueControl(index, now);
+  return index;
 }
 
 void NicTransport::receiveControl(std::uint32_t frame, std::int64_t now) {
@@ -215,7 +223,15 @@ void NicTransport::receiveControl(std::uint32_t frame, std::int64_t now) {
   TransportFlow& flow = ctx_.flow(f.transfer);
   bool progress = false;
   switch (f.kind) {
-    case FrameKind::Ack: progress = flow.onAck(now, f.seq, f.sack, f.duplicate); break;
+    case FrameKind::Ack:
+      progress = flow.onAck(now, f.seq, f.sack, f.duplicate);
+      if (flow.params().hpcc) {
+        const IntStack& telemetry = ctx_.telemetryOf(frame);
+        double rates[IntStack::kMaxHops];
+        for (int i = 0; i < telemetry.hops; ++i) rates[i] = static_cast<double>(ctx_.device(telemetry.hop[i].dir).rateBps());
+        flow.onTelemetry(telemetry, f.seq, rates);
+      }
+      break;
     case FrameKind::Nack: progress = flow.onNack(now, f.seq, f.nackFirst, f.nackLast, f.sack); break;
     case FrameKind::Cnp:
       flow.onCnp(now);

@@ -75,8 +75,9 @@ class NicTransport {
 
   void receiveData(std::uint32_t frame, std::int64_t now);
   void receiveControl(std::uint32_t frame, std::int64_t now);
-  void sendControl(const TransportFlow& flow, FrameKind kind, std::uint32_t sack, std::uint32_t first,
-                   std::uint32_t last, std::int64_t now, bool duplicate = false);
+  /// Queues an ACK/NACK/CNP towards the sender; returns its frame, or Frame::kNone without a way back.
+  std::uint32_t sendControl(const TransportFlow& flow, FrameKind kind, std::uint32_t sack, std::uint32_t first,
+                            std::uint32_t last, std::int64_t now, bool duplicate = false);
   /// Puts @p flow back in its port's ring if it has work, and kicks the port.
   void reschedule(TransportFlow& flow, std::int64_t now);
   /// Makes sure the flow's timer event fires by its earlier deadline

@@ -159,6 +159,11 @@ void OpticalNetDevice::transmit(std::uint32_t frame, std::int64_t now) {
   stats_->bytes += Bytes(f.bytes);
   stats_->packets += 1;
   stats_->busy += Duration::picoseconds(ser);
+  if (switch_ != nullptr && f.kind == FrameKind::Data && ctx_->telemetry()) {
+    // HPCC's INT: what this egress reports as the frame leaves.
+    ctx_->telemetryOf(frame).push(IntHop{start, static_cast<std::uint64_t>(stats_->bytes.count()),
+                                         static_cast<std::uint32_t>(queuedData_), dir_});
+  }
   if (tap_ != nullptr) tap_->write(start, f);
   channel_->carry(frame, dir_, now, start, ser);
 }

@@ -45,6 +45,7 @@ class OpticalNetDevice : public ns3::NetDevice {
   ~OpticalNetDevice() override;
 
   /// Wires the device into a run. @p stats receives its counters at the end.
+  std::int64_t rateBps() const { return rateBps_; }
   void configure(RunContext* ctx, std::uint32_t dir, std::int64_t rateBps, std::int64_t wireOverheadBytes,
                  LinkDirectionStats* stats, std::uint32_t nodeId);
   void attach(ns3::Ptr<OpticalChannel> channel);

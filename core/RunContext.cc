@@ -34,6 +34,7 @@ RunContext::RunContext(const topology::Fabric& fabric, const topology::Routing& 
       wireOverhead_(static_cast<std::uint32_t>(settings.transport.wireOverhead.count())),
       rng_(settings.seed),
       pool_(*this),
+      telemetry_(settings.transport.congestionControl == models::CongestionControl::Hpcc),
       watchdog_(*this, settings.stallTimeout.ps()) {}
 
 RunContext::~RunContext() = default;
@@ -301,7 +302,12 @@ FlowParams RunContext::flowParams(const traffic::Transfer& t, topology::LinkId f
       p.lineRateBps *= fabric_.catalog().packetSwitch(n.model).reductionEfficiency;
     }
   }
-  p.dcqcn = tm.dcqcn;
+  p.dcqcn = tm.congestionControl == models::CongestionControl::Dcqcn;
+  p.hpcc = tm.congestionControl == models::CongestionControl::Hpcc;
+  p.baseRttPs = std::max<std::int64_t>(1, path.rttPs());
+  p.hpccEta = tm.hpccTargetUtilization;
+  p.hpccMaxStage = tm.hpccMaxStage;
+  p.hpccAdditiveIncreaseBps = static_cast<double>(tm.hpccAdditiveIncrease.bps());
   p.dcqcnG = tm.dcqcnG;
   p.alphaIntervalPs = tm.dcqcnAlphaInterval.ps();
   p.increaseIntervalPs = tm.dcqcnIncreaseInterval.ps();

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/FramePool.h"
+#include "core/IntStack.h"
 #include "core/PacketEngineOptions.h"
 #include "core/PathProfiler.h"
 #include "core/Rng.h"
@@ -51,6 +52,13 @@ class RunContext {
 
   // ---- services for the components ----
   FramePool& frames() { return pool_; }
+  /// True when flows run HPCC: switch egresses then stamp telemetry on data frames.
+  bool telemetry() const { return telemetry_; }
+  /// The telemetry of frame @p index (grown on demand; only used with telemetry()).
+  IntStack& telemetryOf(std::uint32_t index) {
+    if (index >= telemetryStacks_.size()) telemetryStacks_.resize(static_cast<std::size_t>(index) + 1024);
+    return telemetryStacks_[index];
+  }
   Rng& rng() { return rng_; }
   const topology::Fabric& fabric() const { return fabric_; }
   const topology::Routing& routing() const { return routing_; }
@@ -153,6 +161,8 @@ class RunContext {
 
   Rng rng_;
   FramePool pool_;
+  bool telemetry_ = false;
+  std::vector<IntStack> telemetryStacks_;
   Watchdog watchdog_;
   std::unique_ptr<PathProfiler> profiler_;
   std::unique_ptr<ScaleUpFabric> scaleUp_;

@@ -31,6 +31,10 @@ void TransportFlow::init(std::uint32_t id, topology::NodeId src, topology::NodeI
   lastPayload_ = static_cast<std::uint32_t>(p_.size - static_cast<std::int64_t>(segments_ - 1) * mtu);
   rate_ = target_ = p_.lineRateBps;
   rtt_ = RttEstimator(p_.rtoPs);
+  if (p_.hpcc) {
+    // W_init = B x T (section 3.3): line rate for one base round trip.
+    window_ = referenceWindow_ = p_.lineRateBps * static_cast<double>(p_.baseRttPs) / 8e12;
+  }
   // Every outstanding segment lies in [una, una + window): one slot each.
   sentAt_.assign(std::max<std::uint32_t>(1, std::min(p_.windowSegments, segments_)), 0);
   const std::size_t words = (segments_ + 63) / 64;
@@ -43,7 +47,7 @@ void TransportFlow::init(std::uint32_t id, topology::NodeId src, topology::NodeI
 }
 
 bool TransportFlow::hasWork() const {
-  return !resend_.empty() || (next_ < segments_ && next_ - una_ < p_.windowSegments);
+  return !resend_.empty() || (next_ < segments_ && next_ - una_ < std::min(p_.windowSegments, windowLimit_));
 }
 
 TransportFlow::Ready TransportFlow::ready(std::int64_t now, std::int64_t& when) const {
@@ -77,7 +81,7 @@ std::uint32_t TransportFlow::takeSegment(std::int64_t now, bool& retransmission)
       return seq;
     }
   }
-  if (next_ < segments_ && next_ - una_ < p_.windowSegments) {
+  if (next_ < segments_ && next_ - una_ < std::min(p_.windowSegments, windowLimit_)) {
     const std::uint32_t seq = next_++;
     retransmission = seq < highest_;
     if (retransmission) {
@@ -223,6 +227,56 @@ bool TransportFlow::onTimeout(std::int64_t now) {
     }
   }
   return true;
+}
+
+void TransportFlow::onTelemetry(const IntStack& telemetry, std::uint32_t cumulative,
+                                const double* hopRateBps) {
+  if (!p_.hpcc || telemetry.hops == 0) return;
+  bool samePath = lastTelemetry_.hops == telemetry.hops;
+  for (int i = 0; samePath && i < telemetry.hops; ++i) samePath = lastTelemetry_.hop[i].dir == telemetry.hop[i].dir;
+  if (samePath) {
+    const double t = static_cast<double>(p_.baseRttPs);
+    double u = 0.0;
+    double tau = 0.0;
+    for (int i = 0; i < telemetry.hops; ++i) {
+      const IntHop& now = telemetry.hop[i];
+      const IntHop& before = lastTelemetry_.hop[i];
+      const double dt = static_cast<double>(now.ts - before.ts);
+      if (dt <= 0.0) continue;
+      const double rate = hopRateBps[i];
+      const double txRate = static_cast<double>(now.txBytes - before.txBytes) * 8e12 / dt;
+      const double queue = static_cast<double>(std::min(now.queueBytes, before.queueBytes));
+      const double hopU = queue * 8e12 / (rate * t) + txRate / rate;
+      if (hopU > u) {
+        u = hopU;
+        tau = dt;
+      }
+    }
+    if (tau > 0.0) {
+      tau = std::min(tau, t);
+      utilization_ = (1.0 - tau / t) * utilization_ + tau / t * u;
+      // ComputeWind: once per round trip the reference window moves too.
+      const bool updateReference = cumulative > lastUpdateSeq_;
+      const double additive = p_.hpccAdditiveIncreaseBps * t / 8e12;
+      double w = 0.0;
+      if (utilization_ >= p_.hpccEta || stage_ >= p_.hpccMaxStage) {
+        w = referenceWindow_ / (utilization_ / p_.hpccEta) + additive;
+        if (updateReference) stage_ = 0;
+      } else {
+        w = referenceWindow_ + additive;
+        if (updateReference) ++stage_;
+      }
+      const double bdp = p_.lineRateBps * t / 8e12;
+      window_ = std::clamp(w, static_cast<double>(p_.mtu), bdp);
+      if (updateReference) {
+        referenceWindow_ = window_;
+        lastUpdateSeq_ = highest_;
+      }
+      rate_ = std::min(p_.lineRateBps, window_ * 8e12 / t);
+      windowLimit_ = std::max<std::uint32_t>(1, static_cast<std::uint32_t>(std::ceil(window_ / p_.mtu)));
+    }
+  }
+  lastTelemetry_ = telemetry;
 }
 
 void TransportFlow::decayAlpha(std::int64_t now) {

@@ -10,6 +10,7 @@
 #include <limits>
 #include <vector>
 
+#include "core/IntStack.h"
 #include "core/Ring.h"
 #include "core/RttEstimator.h"
 #include "topology/Ids.h"
@@ -28,6 +29,11 @@ struct FlowParams {
   double lineRateBps = 0.0;          ///< the highest rate the flow may send at (the port's, or less)
   double portRateBps = 0.0;          ///< the sending port's rate; 0 = lineRateBps
   bool dcqcn = true;
+  bool hpcc = false;                 ///< HPCC instead (dcqcn then false)
+  std::int64_t baseRttPs = 0;        ///< HPCC's T: the path's round trip with empty queues
+  double hpccEta = 0.95;
+  int hpccMaxStage = 5;
+  double hpccAdditiveIncreaseBps = 50e6;
   double dcqcnG = 1.0 / 256.0;
   std::int64_t alphaIntervalPs = 0;
   std::int64_t increaseIntervalPs = 0;
@@ -67,6 +73,18 @@ struct FlowParams {
 /// timeout (no ACK progress while segments are outstanding) go-back-N
 /// restarts from una and selective repeat resends every outstanding segment
 /// not known to have arrived, and the timeout doubles.
+///
+/// HPCC (Li et al., "HPCC: High Precision Congestion Control", SIGCOMM
+/// 2019, Algorithm 1) on each ACK with telemetry: per hop, u = min(qlen,
+/// previous qlen) / (B T) + txRate / B with txRate from the bytes and
+/// timestamps of this and the previous ACK's record; U, the largest u,
+/// smoothed by the time the sample covers (tau / T); then W = Wc / (U / eta)
+/// + W_AI once U >= eta or after maxStage additive rounds, else W = Wc +
+/// W_AI, with Wc updated once per round trip (the first ACK beyond the
+/// sequence sent at the last update). The sender paces at W / T and keeps at
+/// most W bytes in flight. T is the path's base RTT. A sample whose hops are
+/// not the previous sample's (packet spraying changes paths) only replaces
+/// the previous record: HPCC assumes one path per flow.
 ///
 /// DCQCN (Zhu et al., SIGCOMM 2015) on each CNP: target = rate,
 /// rate *= 1 - alpha/2, alpha = (1-g) alpha + g. Without CNPs alpha decays by
@@ -129,6 +147,11 @@ class TransportFlow {
   /// RACK's reordering window now.
   std::int64_t reorderWindowPs() const;
   void onCnp(std::int64_t now);
+  /// HPCC: an ACK with cumulative @p cumulative brought @p telemetry.
+  /// @p hopRateBps: the link rate of each hop of @p telemetry, in order.
+  void onTelemetry(const IntStack& telemetry, std::uint32_t cumulative, const double* hopRateBps);
+  /// HPCC's window in bytes (0 before the first ACK: line rate x T).
+  double hpccWindowBytes() const { return window_; }
   /// Rate-increase timer; returns the next time it is needed or -1.
   std::int64_t onIncreaseTimer(std::int64_t now);
   std::int64_t nextIncreasePs() const { return nextIncreaseAt_; }
@@ -217,6 +240,14 @@ class TransportFlow {
   std::uint64_t retransmissions_ = 0;
   std::uint64_t timeouts_ = 0;
   std::uint64_t spurious_ = 0;
+  // HPCC
+  IntStack lastTelemetry_;
+  double utilization_ = 0.0;  ///< U, smoothed
+  double window_ = 0.0;       ///< W, bytes
+  double referenceWindow_ = 0.0;  ///< Wc, bytes
+  int stage_ = 0;             ///< incStage
+  std::uint32_t lastUpdateSeq_ = 0;
+  std::uint32_t windowLimit_ = std::numeric_limits<std::uint32_t>::max();  ///< segments W allows in flight
 
   // receiver
   std::uint32_t expected_ = 0;

@@ -11,6 +11,13 @@ namespace ofe::models {
 /// How lost packets are recovered.
 enum class LossRecovery { GoBackN, SelectiveRepeat };
 
+/// How a sender sets its rate.
+enum class CongestionControl {
+  Dcqcn,  ///< rate cut on ECN echoes (CNPs), timer-driven recovery (Zhu et al., SIGCOMM 2015)
+  Hpcc,   ///< window from in-band telemetry of every hop (Li et al., SIGCOMM 2019)
+  None,   ///< line rate within the window; PFC (or drops) alone limit it
+};
+
 /// NIC transport settings. Defaults here are the single source of truth; the
 /// scenario registry reads them from a default-constructed instance.
 struct TransportModel {
@@ -27,12 +34,17 @@ struct TransportModel {
   double reorderWindow = 0.0;
   Bytes window = Bytes(0);            ///< bytes in flight per transfer; 0 = sized from the path
   double windowBdpMultiple = 1.25;    ///< automatic window = this x path bandwidth-delay product
-  bool dcqcn = true;                  ///< rate-based congestion control reacting to ECN (CNPs)
+  CongestionControl congestionControl = CongestionControl::Dcqcn;
   double dcqcnG = 1.0 / 256.0;        ///< DCQCN alpha gain
   Duration dcqcnAlphaInterval = Duration::microseconds(55);
   Duration dcqcnIncreaseInterval = Duration::microseconds(55);
   DataRate dcqcnAdditiveIncrease = DataRate::gbps(5);
   Duration cnpInterval = Duration::microseconds(50);  ///< at most one CNP per flow per interval
+  // HPCC, Algorithm 1 of the paper: target utilisation eta, maxStage additive
+  // steps before a multiplicative update, and W_AI as a rate (W_AI = rate x T).
+  double hpccTargetUtilization = 0.95;
+  int hpccMaxStage = 5;
+  DataRate hpccAdditiveIncrease = DataRate::bitsPerSecond(50'000'000);
 };
 
 }  // namespace ofe::models

@@ -54,6 +54,17 @@ struct EnumTable<models::EcmpMode> {
 };
 
 template <>
+struct EnumTable<models::CongestionControl> {
+  static const std::vector<std::pair<models::CongestionControl, std::string>>& entries() {
+    static const std::vector<std::pair<models::CongestionControl, std::string>> table = {
+        {models::CongestionControl::Dcqcn, "dcqcn"},
+        {models::CongestionControl::Hpcc, "hpcc"},
+        {models::CongestionControl::None, "none"}};
+    return table;
+  }
+};
+
+template <>
 struct EnumTable<models::LossRecovery> {
   static const std::vector<std::pair<models::LossRecovery, std::string>>& entries() {
     static const std::vector<std::pair<models::LossRecovery, std::string>> table = {

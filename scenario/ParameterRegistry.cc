@@ -627,13 +627,24 @@ void ParameterRegistry::declareSimulation() {
       .add("window_bdp_multiple", &TransportModel::windowBdpMultiple,
            "Automatic window = this x path bandwidth-delay product.")
       .range(0, kNoLimit)
-      .add("dcqcn", &TransportModel::dcqcn, "Rate-based congestion control reacting to ECN (CNPs).")
+      .add("congestion_control", &TransportModel::congestionControl,
+           "DCQCN (rate cut on ECN echoes; Zhu et al., SIGCOMM 2015), HPCC (window from in-band telemetry of "
+           "every hop; Li et al., SIGCOMM 2019), or none (line rate within the window).")
       .add("dcqcn_g", &TransportModel::dcqcnG, "DCQCN alpha gain g.")
       .range(0, 1)
       .add("dcqcn_alpha_interval", &TransportModel::dcqcnAlphaInterval, "DCQCN alpha update period.")
       .add("dcqcn_increase_interval", &TransportModel::dcqcnIncreaseInterval, "DCQCN rate increase period.")
       .add("dcqcn_additive_increase", &TransportModel::dcqcnAdditiveIncrease, "DCQCN additive increase step.")
-      .add("cnp_interval", &TransportModel::cnpInterval, "At most one CNP per flow per interval.");
+      .add("cnp_interval", &TransportModel::cnpInterval, "At most one CNP per flow per interval.")
+      .add("hpcc_target_utilization", &TransportModel::hpccTargetUtilization,
+           "HPCC eta: the utilisation of the most loaded hop the window aims at (the paper's 95 %).")
+      .range(0.01, 1)
+      .add("hpcc_max_stage", &TransportModel::hpccMaxStage,
+           "HPCC maxStage: additive-increase rounds before a multiplicative update (the paper's 5).")
+      .range(0, kNoLimit)
+      .add("hpcc_additive_increase", &TransportModel::hpccAdditiveIncrease,
+           "HPCC W_AI as a rate (W_AI = this x base RTT); 50 Mbps is an assumption for 100-400G links, the "
+           "paper sizes W_AI from the expected number of flows.");
 
   using models::SwitchQueueModel;
   set<SwitchQueueModel>()

@@ -1,7 +1,9 @@
 #include "topology/Routing.h"
 
 #include <functional>
+#include <map>
 #include <queue>
+#include <stdexcept>
 #include <utility>
 
 namespace ofe::topology {
@@ -49,33 +51,60 @@ Routing Routing::compute(const Fabric& fabric, RouteMetric metric) {
   r.destIndex_.assign(r.nodeCount_, -1);
   const std::vector<NodeId> gpus = fabric.nodesOfKind(NodeKind::Gpu);
   for (std::size_t i = 0; i < gpus.size(); ++i) r.destIndex_[gpus[i]] = static_cast<std::int32_t>(i);
+  r.destCount_ = gpus.size();
   r.distance_.reserve(gpus.size() * r.nodeCount_);
-  r.offsets_.reserve(gpus.size() * r.nodeCount_ + 1);
   for (NodeId dst : gpus) {
-    std::vector<std::int64_t> dist = distancesTo(fabric, dst, metric);
-    for (NodeId u = 0; u < r.nodeCount_; ++u) {
-      r.offsets_.push_back(static_cast<std::uint32_t>(r.pool_.size()));
-      r.distance_.push_back(dist[u]);
-      if (u == dst || dist[u] == kUnreachable) continue;
-      // A source GPU may send into the network, but no GPU forwards transit traffic.
-      for (LinkId l : fabric.linksOf(u)) {
-        const Link& link = fabric.link(l);
-        if (!link.up) continue;
-        const NodeId v = link.other(u);
-        if (dist[v] == kUnreachable) continue;
-        if (v != dst && fabric.node(v).kind == NodeKind::Gpu) continue;
-        if (dist[v] + linkCost(link, metric) == dist[u]) r.pool_.push_back(l);
+    const std::vector<std::int64_t> dist = distancesTo(fabric, dst, metric);
+    r.distance_.insert(r.distance_.end(), dist.begin(), dist.end());
+  }
+  // Next hops are laid out node by node (a switch forwarding to many
+  // destinations reads a row of its own, not one cell in every destination's
+  // row), and each node's distinct link sets are stored once: at 1,024 GPUs
+  // the table shrinks from tens of MB, which every hop missed in cache, to
+  // 2 bytes per cell.
+  r.groupOf_.reserve(gpus.size() * r.nodeCount_);
+  r.groupBase_.reserve(r.nodeCount_);
+  std::vector<LinkId> hops;
+  for (NodeId u = 0; u < r.nodeCount_; ++u) {
+    std::map<std::vector<LinkId>, std::uint16_t> groups;
+    r.groupBase_.push_back(static_cast<std::uint32_t>(r.groupStart_.size()));
+    const auto group = [&](const std::vector<LinkId>& links) {
+      const auto [it, added] = groups.emplace(links, static_cast<std::uint16_t>(groups.size()));
+      if (added) {
+        if (groups.size() > 0xffff) throw std::length_error("a node has more than 65,535 distinct next-hop sets");
+        r.groupStart_.push_back(static_cast<std::uint32_t>(r.pool_.size()));
+        r.pool_.insert(r.pool_.end(), links.begin(), links.end());
       }
+      return it->second;
+    };
+    group({});  // group 0: no next hop
+    for (std::size_t row = 0; row < gpus.size(); ++row) {
+      const NodeId dst = gpus[row];
+      const std::int64_t* dist = r.distance_.data() + row * r.nodeCount_;
+      hops.clear();
+      if (u != dst && dist[u] != kUnreachable) {
+        // A source GPU may send into the network, but no GPU forwards transit traffic.
+        for (LinkId l : fabric.linksOf(u)) {
+          const Link& link = fabric.link(l);
+          if (!link.up) continue;
+          const NodeId v = link.other(u);
+          if (dist[v] == kUnreachable) continue;
+          if (v != dst && fabric.node(v).kind == NodeKind::Gpu) continue;
+          if (dist[v] + linkCost(link, metric) == dist[u]) hops.push_back(l);
+        }
+      }
+      r.groupOf_.push_back(group(hops));
     }
   }
-  r.offsets_.push_back(static_cast<std::uint32_t>(r.pool_.size()));
+  r.groupStart_.push_back(static_cast<std::uint32_t>(r.pool_.size()));
   return r;
 }
 
 LinkRange Routing::nextHops(NodeId at, NodeId dst) const {
   if (dst >= nodeCount_ || at >= nodeCount_ || destIndex_[dst] < 0) return {};
-  const std::size_t cell = static_cast<std::size_t>(destIndex_[dst]) * nodeCount_ + at;
-  return LinkRange{pool_.data() + offsets_[cell], pool_.data() + offsets_[cell + 1]};
+  const std::size_t cell = static_cast<std::size_t>(at) * destCount_ + static_cast<std::size_t>(destIndex_[dst]);
+  const std::uint32_t g = groupBase_[at] + groupOf_[cell];
+  return LinkRange{pool_.data() + groupStart_[g], pool_.data() + groupStart_[g + 1]};
 }
 
 std::int64_t Routing::distance(NodeId at, NodeId dst) const {

@@ -30,7 +30,8 @@ struct LinkRange {
 /// ECMP tables: for each destination GPU and each node, the links on some
 /// shortest path towards it. Only links that are up count, and no path
 /// passes through a GPU other than its endpoints (GPUs do not forward).
-/// Recompute after Fabric::setLinkUp.
+/// Recompute after Fabric::setLinkUp. Each node may have at most 65,535
+/// distinct next-hop sets (compute throws std::length_error beyond).
 class Routing {
  public:
   static constexpr std::int64_t kUnreachable = std::numeric_limits<std::int64_t>::max();
@@ -50,7 +51,13 @@ class Routing {
   std::size_t nodeCount_ = 0;
   std::vector<std::int32_t> destIndex_;        ///< node -> row, -1 if not a GPU
   std::vector<std::int64_t> distance_;         ///< row * nodeCount + node
-  std::vector<std::uint32_t> offsets_;         ///< (row * nodeCount + node) -> start in pool_, plus end
+  std::size_t destCount_ = 0;                  ///< GPUs (rows)
+  // Next hops, compressed: a node sends towards most destinations over one
+  // of a few link sets (a fat-tree edge switch: its uplinks, or one downlink),
+  // so each (node, destination) cell names one of its node's groups.
+  std::vector<std::uint16_t> groupOf_;         ///< node * destCount + row -> group of that node
+  std::vector<std::uint32_t> groupBase_;       ///< node -> index of its group 0 in groupStart_
+  std::vector<std::uint32_t> groupStart_;      ///< group -> start in pool_, plus end
   std::vector<LinkId> pool_;
 };
 

@@ -168,7 +168,14 @@ TEST(ReportVerdict, RetransmissionsWithNothingLostAreSpurious) {
   r.links[0].drops = 4;
   EXPECT_EQ(checkTransport(r).status, CheckStatus::Pass);
   // No retransmission: nothing to judge.
+  // Sprayed packets: up to 1 % is reordering's price, a warning.
   r.links[0].drops = 0;
+  r.sprayed = true;
+  EXPECT_EQ(checkTransport(r).status, CheckStatus::Fail);  // 2.5 %
+  r.retransmissions = 10;
+  EXPECT_EQ(checkTransport(r).status, CheckStatus::Warn);  // 1 %
+  r.sprayed = false;
+  EXPECT_EQ(checkTransport(r).status, CheckStatus::Fail);
   r.retransmissions = 0;
   EXPECT_EQ(checkTransport(r).status, CheckStatus::Pass);
 }

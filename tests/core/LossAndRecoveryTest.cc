@@ -135,7 +135,7 @@ TEST(Incast, DcqcnKeepsTheQueueShorterThanPfcAlone) {
   const auto meanQueue = [&](bool dcqcn) {
     models::EngineSettings s = incastSettings(true);
     s.queues.ecn = dcqcn;
-    s.transport.dcqcn = dcqcn;
+    s.transport.congestionControl = dcqcn ? models::CongestionControl::Dcqcn : models::CongestionControl::None;
     PacketEngine engine(c.fabric, routing, s);
     const RunResult r = engine.run(incastPlan(c, 2 << 20));
     EXPECT_TRUE(r.completed) << r.diagnosis;
@@ -253,6 +253,64 @@ TEST(Spraying, ReorderingIsNotTakenForLoss) {
     mean += fct / static_cast<double>(r.transfers.size());
   }
   EXPECT_LT(mean, 1.4 * ideal);
+}
+
+}  // namespace
+}  // namespace ofe::core
+
+namespace ofe::core {
+namespace {
+
+struct IncastOutcome {
+  double meanQueueBytes = 0.0;
+  Bytes maxQueue;
+  double seconds = 0.0;
+  double utilization = 0.0;  ///< payload rate into the receiver over its line rate
+  std::uint64_t retransmissions = 0;
+};
+
+// 16 senders, 1 MiB each, into one 100G port, windows sized from the path,
+// PFC on: the congestion controls side by side.
+IncastOutcome runIncast(models::CongestionControl cc) {
+  Incast c = makeIncast();
+  const auto routing = topology::Routing::compute(c.fabric);
+  models::EngineSettings s;
+  s.transport.congestionControl = cc;
+  PacketEngine engine(c.fabric, routing, s);
+  const std::int64_t bytes = 1 << 20;
+  const RunResult r = engine.run(incastPlan(c, bytes));
+  EXPECT_TRUE(r.completed) << r.diagnosis;
+  IncastOutcome o;
+  const LinkDirectionStats& port = r.links[2 * c.receiverLink];  // switch -> receiver
+  o.meanQueueBytes = port.meanQueueBytes;
+  o.maxQueue = port.maxQueue;
+  o.seconds = r.end.seconds();
+  o.utilization = 16.0 * bytes * 8 / (100e9 * 4096.0 / 4178.0) / o.seconds;
+  for (const auto& t : r.transfers) o.retransmissions += t.retransmissions;
+  return o;
+}
+
+TEST(CongestionControl, HpccKeepsTheIncastQueueNearZeroAtHighUtilisation) {
+  // HPCC (Li et al., SIGCOMM 2019) aims the bottleneck at eta = 95 % of its
+  // rate with a near-empty queue; without congestion control the senders'
+  // windows pile up in the switch until PFC stops them.
+  const IncastOutcome none = runIncast(models::CongestionControl::None);
+  const IncastOutcome dcqcn = runIncast(models::CongestionControl::Dcqcn);
+  const IncastOutcome hpcc = runIncast(models::CongestionControl::Hpcc);
+  for (const IncastOutcome* o : {&none, &dcqcn, &hpcc}) EXPECT_EQ(o->retransmissions, 0u);
+  // Every scheme keeps the bottleneck busy: the 16 MiB cross it near line rate.
+  EXPECT_GT(none.utilization, 0.97);
+  EXPECT_GT(hpcc.utilization, 0.90);
+  // HPCC's queue: a small fraction of what the uncontrolled windows build
+  // (measured: mean 49.8 kB against 979 kB without control, 271 kB with
+  // DCQCN; all three peak near 1 MB in the first round trip, when every
+  // sender starts at line rate).
+  EXPECT_LT(hpcc.meanQueueBytes, 0.1 * none.meanQueueBytes);
+  EXPECT_LT(hpcc.meanQueueBytes, dcqcn.meanQueueBytes);
+  ::testing::Test::RecordProperty("hpcc_mean_queue_B", std::to_string(hpcc.meanQueueBytes));
+  ::testing::Test::RecordProperty("none_mean_queue_B", std::to_string(none.meanQueueBytes));
+  ::testing::Test::RecordProperty("dcqcn_mean_queue_B", std::to_string(dcqcn.meanQueueBytes));
+  ::testing::Test::RecordProperty("hpcc_utilization", std::to_string(hpcc.utilization));
 }
 
 }  // namespace

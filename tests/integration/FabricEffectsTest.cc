@@ -137,7 +137,7 @@ TEST(FabricEffects, TwoJobsSharingAnUplinkEachSlowDownByTheSharedCapacity) {
   const traffic::JobSpec jobB = job("B", names(fabric, {g[1], g[3]}), CollectiveOp::AllReduce, Algorithm::FlatRing, size);
   // Without congestion control, PFC alone shares the uplink exactly: 2x each.
   models::EngineSettings lossless;
-  lossless.transport.dcqcn = false;
+  lossless.transport.congestionControl = models::CongestionControl::None;
   const WorkloadRun alone = runWorkload(fabric, {jobA}, lossless);
   const WorkloadRun both = runWorkload(fabric, {jobA, jobB}, lossless);
   ASSERT_TRUE(alone.run.completed) << alone.run.diagnosis;

@@ -40,7 +40,7 @@ TEST(Defaults, SimulationSettingsEqualTheStructDefaults) {
   EXPECT_EQ(got.rtoRttMultiple, t.rtoRttMultiple);
   EXPECT_EQ(got.window, t.window);
   EXPECT_EQ(got.windowBdpMultiple, t.windowBdpMultiple);
-  EXPECT_EQ(got.dcqcn, t.dcqcn);
+  EXPECT_EQ(got.congestionControl, t.congestionControl);
   EXPECT_EQ(got.dcqcnG, t.dcqcnG);
   EXPECT_EQ(got.dcqcnAlphaInterval, t.dcqcnAlphaInterval);
   EXPECT_EQ(got.dcqcnIncreaseInterval, t.dcqcnIncreaseInterval);

@@ -96,7 +96,7 @@ workload:
 simulation:
   seed: 9
   stall_timeout: 1s
-  transport: {mtu: 1KiB, recovery: go-back-n, dcqcn: false, min_rto: 1.5us}
+  transport: {mtu: 1KiB, recovery: go-back-n, congestion_control: none, min_rto: 1.5us}
   queues: {ecmp: packet-spray, ecn_max_probability: 0.5}
 targets:
   max_collective_time: 10ms
@@ -191,7 +191,7 @@ TEST(ResolvedScenario, EverySectionRoundTrips) {
   EXPECT_EQ(again.settings.transport.mtu, Bytes(1024));
   EXPECT_EQ(again.settings.transport.minRto, Duration::nanoseconds(1500));
   EXPECT_EQ(again.settings.transport.recovery, models::LossRecovery::GoBackN);
-  EXPECT_FALSE(again.settings.transport.dcqcn);
+  EXPECT_EQ(again.settings.transport.congestionControl, models::CongestionControl::None);
   EXPECT_EQ(again.settings.queues.ecmp, models::EcmpMode::PacketSpray);
   EXPECT_DOUBLE_EQ(again.settings.queues.ecnMaxProbability, 0.5);
   EXPECT_EQ(again.targets.maxCollectiveTime, Duration::milliseconds(10));
