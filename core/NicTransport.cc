@@ -248,6 +248,9 @@ void NicTransport::receiveControl(std::uint32_t frame, std::int64_t now) {
     ctx_.onSenderDone(flow.id());
   } else if (!cnp) {
     reschedule(flow, now);
+    // RACK may now wait for a reordering deadline; a flow whose window is
+    // closed sends nothing that would arm the timer for it.
+    armTimer(flow, now);
   }
   ctx_.consume(frame);
 }

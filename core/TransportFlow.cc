@@ -7,8 +7,8 @@ namespace ofe::core {
 
 namespace {
 
-// A DSACK widens RACK's reordering window by min RTT / 4 (RFC 8985, 6.2);
-// SRTT caps the window anyway, this only keeps the multiple finite.
+// Each DSACK widens RACK's reordering window by one more step (RFC 8985,
+// 6.2); the SRTT cap bounds the window anyway, this keeps the multiple finite.
 constexpr int kMaxReorderMultiple = 1 << 16;
 // RFC 8985 caps the window at SRTT. Sprayed frames of one flow can differ by
 // a whole queue, more than one SRTT while queues build at a flow's start

@@ -3,7 +3,9 @@
 // 200G leaf-spine links (there 256 GPUs; here one SU of 8 servers keeps the
 // test in seconds): before RFC 6298 timers and RACK, queues longer than the
 // fixed 100 us + 2 RTT timer made a 64 MiB ring resend 167,915 packets
-// with 0 drops.
+// with 0 drops. Here the same transport resent 10,585 packets, and its flat
+// ring in rank order (the one that crosses the spines) took 9.09 ms instead
+// of 6.77 ms.
 #include <gtest/gtest.h>
 
 #include "IntegrationSupport.h"
@@ -45,6 +47,9 @@ workload:
       collectives:
         - op: all-reduce
           algorithm: ring
+          size: 64MiB
+        - op: all-reduce
+          algorithm: flat-ring
           size: 64MiB
         - op: all-to-all
           algorithm: direct
