@@ -48,21 +48,22 @@ std::vector<FlowResult> flowResults(const topology::Fabric& fabric, const topolo
   std::vector<FlowResult> out;
   out.reserve(workload.flows.size());
   for (const traffic::FlowInstance& f : workload.flows) {
+    const traffic::Transfer& planned = workload.plan.transfer(f.transfer);
     FlowResult r;
     r.job = f.job >= 0 && static_cast<std::size_t>(f.job) < jobs.size() ? jobs[static_cast<std::size_t>(f.job)].name : "";
     r.transfer = f.transfer;
-    r.src = f.src;
-    r.dst = f.dst;
-    r.bytes = f.bytes;
-    r.start = f.start;
-    r.ideal = idealFct(fabric, routing, settings, f.src, f.dst, f.bytes);
+    r.src = planned.src;
+    r.dst = planned.dst;
+    r.bytes = planned.size;
+    r.start = planned.notBefore;
+    r.ideal = idealFct(fabric, routing, settings, r.src, r.dst, r.bytes);
     if (f.transfer < run.transfers.size()) {
       const core::TransferResult& t = run.transfers[f.transfer];
       r.completed = t.completed;
       r.retransmissions = t.retransmissions;
       if (t.completed) {
         r.finish = t.finish;
-        r.fct = t.finish - f.start;
+        r.fct = t.finish - r.start;
         r.slowdown = r.ideal.ps() > 0 ? static_cast<double>(r.fct.ps()) / static_cast<double>(r.ideal.ps()) : 0.0;
       }
     }

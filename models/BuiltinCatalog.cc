@@ -1,5 +1,5 @@
-// The shipped equipment figures. Every figure comes from
-// /work/shared/reference/optics-datasheet.md (sources quoted in `source`) or is
+// The shipped equipment figures. Every figure comes from the published source
+// quoted in its entry's `source` (datasheet, standard, vendor page, paper) or is
 // marked `assumption = true` with the reason in `notes`. docs/catalog.md lists
 // the same figures with their derivations; keep the two in step.
 #include "models/Catalog.h"
@@ -46,7 +46,7 @@ void addModules(Catalog& c) {
     m.power = Power::watts(3.5);
     m.source =
         "clrnetworks.com CLR-HGS-LR10; huahanda.com (S): 4x25G NRZ, 10 km, 3.5 W max; "
-        "6.3 dB: IEEE 802.3ba cl. 88 (not in reference sheet)";
+        "6.3 dB: IEEE 802.3ba cl. 88 (recalled, not checked against the source)";
     m.assumption = true;
     m.notes =
         "6.3 dB channel insertion loss recalled from IEEE 802.3ba, not checked against the "
@@ -68,7 +68,7 @@ void addModules(Catalog& c) {
     m.power = Power::watts(10);
     m.source = std::string(
                    "china-tscom.com (S): 8x50G PAM4, 100 m OM4, <10 W; 1.9 dB: IEEE 802.3cm "
-                   "(not in reference sheet); ") +
+                   "(recalled, not checked against the source); ") +
                kKp4Source;
     m.assumption = true;
     m.notes = std::string(
@@ -96,7 +96,7 @@ void addModules(Catalog& c) {
                kKp4Source;
     m.assumption = true;
     m.notes =
-        std::string("channel loss allowance (IEEE 802.3db) not in the reference: 0 = unknown; ") +
+        std::string("channel loss allowance (IEEE 802.3db) not found: 0 = unknown; ") +
         kDspLatencyNote;
     c.put(m);
   }
@@ -144,7 +144,7 @@ void addModules(Catalog& c) {
         kKp4Source;
     m.assumption = true;
     m.notes =
-        std::string("channel loss allowance not in the reference: 0 = unknown; ") + kDspLatencyNote;
+        std::string("channel loss allowance not found: 0 = unknown; ") + kDspLatencyNote;
     c.put(m);
   }
   {
@@ -186,7 +186,7 @@ void addModules(Catalog& c) {
     m.power = Power::watts(16);
     m.source = std::string(
                    "docs.nvidia.com MMS4X50-NM (P, reach 2 km); tarluz.com (S, typical 800G module "
-                   "13-18 W); 4.0 dB: IEEE 802.3cu 400GBASE-FR4 (not in reference sheet); ") +
+                   "13-18 W); 4.0 dB: IEEE 802.3cu 400GBASE-FR4 (recalled, not checked against the source); ") +
                kKp4Source;
     m.assumption = true;
     m.notes = std::string(
@@ -234,7 +234,7 @@ void addModules(Catalog& c) {
         "(notebookcheck.net, S)";
     m.assumption = true;
     m.notes = std::string(
-                  "3.0 dB assumed equal to 800GBASE-DR8 (802.3dj budget not in the reference); "
+                  "3.0 dB assumed equal to 800GBASE-DR8 (802.3dj budget not found); "
                   "lineOverhead counts host KP4 only, an 802.3dj inner FEC on 200G optical lanes "
                   "is not modelled; ") +
               kDspLatencyNote;
@@ -285,7 +285,7 @@ void addModules(Catalog& c) {
     m.notes =
         "reach: upper end of 80-120 km amplified, OSNR-limited; power: low end of 15-21 W; "
         "latency 500 ns: coherent DSP + CFEC estimate (several hundred ns class); "
-        "no unamplified loss allowance in the reference (0)";
+        "no unamplified loss allowance found (0)";
     c.put(m);
   }
   {
@@ -399,7 +399,7 @@ void addModules(Catalog& c) {
     m.maxChannelLoss = Decibel(0.0);
     m.power = Power::watts(0);
     m.source =
-        "NVIDIA B200: NVLink 5, 18 links, 1.8 TB/s bidirectional (not in reference sheet); data "
+        "NVIDIA B200: NVLink 5, 18 links, 1.8 TB/s bidirectional (recalled, not checked against the source); data "
         "rate: NCCL src/graph/topo.h SM100_NVLINK_BW = 40.1 GB/s per link";
     m.assumption = true;
     m.notes =
@@ -449,7 +449,7 @@ void addFibres(Catalog& c) {
     f.groupIndex = 1.482;
     f.source =
         "TIA-568 cabled multimode fibre at 850 nm: 3.5 dB/km (3.0 dB/km in TIA-568.3-D) "
-        "(not in reference sheet)";
+        "(recalled, not checked against the source)";
     f.assumption = true;
     f.notes =
         "3.5 dB/km, the larger TIA figure, is the one IEEE 802.3 MMF link budgets use; group index "
@@ -575,7 +575,7 @@ void addSwitches(Catalog& c) {
     s.reductionEfficiency = 0.85;
     s.source =
         "engineering estimate; GPU-side figures from the NVIDIA H100 datasheet (NVLink 4, 18 "
-        "links, 900 GB/s; not in reference sheet); NVLS efficiency 0.85: NCCL src/graph/tuning.cc "
+        "links, 900 GB/s; recalled, not checked against the source); NVLS efficiency 0.85: NCCL src/graph/tuning.cc "
         "nvlsEfficiency (Hopper)";
     s.assumption = true;
     s.notes =
@@ -597,7 +597,7 @@ void addSwitches(Catalog& c) {
     s.inNetworkReduction = true;
     s.reductionEfficiency = 0.74;
     s.source =
-        "NVIDIA B200: NVLink 5, 1.8 TB/s (not in reference sheet); NVLS efficiency 0.74: NCCL "
+        "NVIDIA B200: NVLink 5, 1.8 TB/s (recalled, not checked against the source); NVLS efficiency 0.74: NCCL "
         "src/graph/tuning.cc nvlsEfficiency (Blackwell)";
     s.assumption = true;
     s.notes =
@@ -696,7 +696,7 @@ void addGpus(Catalog& c) {
     g.gpusPerServer = 8;
     g.source =
         "docs.nvidia.com/dgx-basepod core components (P): DGX H100 = 8 GPUs, 8 x 400G ConnectX-7 "
-        "for compute; NVIDIA H100 datasheet: 700 W SXM, NVLink 900 GB/s (not in reference sheet)";
+        "for compute; NVIDIA H100 datasheet: 700 W SXM, NVLink 900 GB/s (recalled, not checked against the source)";
     g.assumption = true;
     g.notes =
         "scale-up 900 GB/s / 2 = 3.6 Tb/s per direction; NIC power 25 W, NIC latency 500 ns per "
@@ -720,12 +720,12 @@ void addGpus(Catalog& c) {
     g.source =
         "docs.nvidia.com/dgx-superpod reference-architecture b200 (P): 8-GPU DGX B200 nodes, 32 "
         "nodes "
-        "per SU on 32 leaves; NVIDIA B200: 1000 W, NVLink 5 1.8 TB/s (not in reference sheet)";
+        "per SU on 32 leaves; NVIDIA B200: 1000 W, NVLink 5 1.8 TB/s (recalled, not checked against the source)";
     g.assumption = true;
     g.notes =
         "1 x 400G NIC per GPU follows the B200 RA (same leaf count per SU as H100, 8 x ConnectX-7 "
         "per "
-        "node), not stated as such in the reference; scale-up 1.8 TB/s / 2 = 7.2 Tb/s per "
+        "node), not stated as such in the RA; scale-up 1.8 TB/s / 2 = 7.2 Tb/s per "
         "direction; "
         "NIC power, NIC latency and scale-up latency as h100-sxm (estimates)";
     c.put(g);

@@ -65,14 +65,7 @@ WorkloadPlan buildWorkload(const topology::Fabric& fabric, const std::vector<Job
         t.dst = f.dst;
         t.size = f.bytes;
         t.notBefore = job.start + f.start;
-        FlowInstance flow;
-        flow.job = static_cast<int>(j);
-        flow.transfer = out.plan.add(std::move(t));
-        flow.src = f.src;
-        flow.dst = f.dst;
-        flow.bytes = f.bytes;
-        flow.start = job.start + f.start;
-        out.flows.push_back(flow);
+        out.flows.push_back(FlowInstance{static_cast<int>(j), out.plan.add(std::move(t))});
       }
       continue;
     }

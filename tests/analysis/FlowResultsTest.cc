@@ -33,14 +33,7 @@ TEST(FlowResults, IdealFctOnPaperIsTheEnginesTimeAlone) {
   t.dst = saf.dst;
   t.size = Bytes(10'000);
   t.notBefore = Duration::microseconds(1);
-  traffic::FlowInstance flow;
-  flow.job = 0;
-  flow.transfer = w.plan.add(t);
-  flow.src = saf.src;
-  flow.dst = saf.dst;
-  flow.bytes = t.size;
-  flow.start = t.notBefore;
-  w.flows.push_back(flow);
+  w.flows.push_back(traffic::FlowInstance{0, w.plan.add(t)});
   core::PacketEngine engine(saf.fabric, routing, settings);
   const core::RunResult run = engine.run(w.plan);
   ASSERT_TRUE(run.completed) << run.diagnosis;

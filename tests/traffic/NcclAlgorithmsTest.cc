@@ -7,7 +7,7 @@
 #include <map>
 #include <set>
 
-#include "topology/RailPodBuilder.h"
+#include "TrafficTestSupport.h"
 #include "traffic/CollectiveNames.h"
 #include "traffic/NcclProtocol.h"
 #include "traffic/RankPlacement.h"
@@ -19,15 +19,7 @@ namespace {
 using topology::NodeId;
 using topology::NodeKind;
 
-/// DGX H100-class servers on a rail pod of QM9700 switches (SHARP), or of @p switchModel.
-topology::Fabric h100Pod(int servers, const std::string& switchModel = "qm9700-64x400G") {
-  topology::Fabric fabric;
-  topology::RailPodParams params;
-  params.serversPerUnit = servers;
-  params.switchModel = switchModel;
-  topology::buildRailPod(fabric, params);
-  return fabric;
-}
+using test::h100PodFabric;
 
 bool isPacketSwitch(const topology::Fabric& f, NodeId n) { return f.node(n).kind == NodeKind::PacketSwitch; }
 
@@ -66,7 +58,7 @@ bool sameServer(const topology::Fabric& f, NodeId a, NodeId b) {
 }
 
 TEST(NvlsPlan, EveryGpuLinkCarriesNineEighthsOfTheBuffer) {
-  const topology::Fabric fabric = h100Pod(1);
+  const topology::Fabric fabric = h100PodFabric(1);
   const Bytes size(8 << 20);
   const WorkloadPlan w = buildWorkload(fabric, {job(8, CollectiveOp::AllReduce, Algorithm::Nvls, Protocol::Auto, size)});
   ASSERT_EQ(w.collectives.size(), 1u);
@@ -91,7 +83,7 @@ TEST(NvlsPlan, EveryGpuLinkCarriesNineEighthsOfTheBuffer) {
 }
 
 TEST(NvlsTreePlan, EachNicCarriesAnEighthOfTheBufferEachWayBetweenTwoServers) {
-  const topology::Fabric fabric = h100Pod(2);
+  const topology::Fabric fabric = h100PodFabric(2);
   const Bytes size(16 << 20);
   const WorkloadPlan w =
       buildWorkload(fabric, {job(16, CollectiveOp::AllReduce, Algorithm::NvlsTree, Protocol::Auto, size)});
@@ -116,7 +108,7 @@ TEST(NvlsTreePlan, EachNicCarriesAnEighthOfTheBufferEachWayBetweenTwoServers) {
 }
 
 TEST(NcclRingPlan, EveryNicCarriesItsShareOfTwoChannels) {
-  const topology::Fabric fabric = h100Pod(2);
+  const topology::Fabric fabric = h100PodFabric(2);
   const Bytes size(64 << 20);
   const WorkloadPlan w = buildWorkload(fabric, {job(16, CollectiveOp::AllReduce, Algorithm::Ring, Protocol::Simple, size)});
   const CollectiveInstance& c = w.collectives[0];
@@ -142,7 +134,7 @@ TEST(NcclRingPlan, EveryNicCarriesItsShareOfTwoChannels) {
 }
 
 TEST(NcclRingPlan, ProtocolFramesTheWireAndChargesItsLatencies) {
-  const topology::Fabric fabric = h100Pod(2);
+  const topology::Fabric fabric = h100PodFabric(2);
   const WorkloadPlan w = buildWorkload(fabric, {job(16, CollectiveOp::AllReduce, Algorithm::Ring, Protocol::LL, Bytes(4096))});
   // LL: 4096 B over 1 channel, 16 segments of 256 B, each 512 B on the wire.
   EXPECT_EQ(w.collectives[0].channels, 1);
@@ -159,7 +151,7 @@ TEST(NcclRingPlan, ProtocolFramesTheWireAndChargesItsLatencies) {
 }
 
 TEST(PxnPlan, BlocksCrossServersOnTheDestinationsRailOnly) {
-  const topology::Fabric fabric = h100Pod(2);
+  const topology::Fabric fabric = h100PodFabric(2);
   const Bytes size(16 * 16 * 1024);
   const WorkloadPlan w = buildWorkload(fabric, {job(16, CollectiveOp::AllToAll, Algorithm::Pxn, Protocol::Simple, size)});
   int relays = 0;
@@ -183,7 +175,7 @@ TEST(PxnPlan, BlocksCrossServersOnTheDestinationsRailOnly) {
 }
 
 TEST(Barrier, EachSizeWaitsForEveryRankOfThePreviousSize) {
-  const topology::Fabric fabric = h100Pod(2);
+  const topology::Fabric fabric = h100PodFabric(2);
   JobSpec j = job(16, CollectiveOp::AllReduce, Algorithm::Ring, Protocol::Simple, Bytes(1 << 20), 2);
   j.collectives[0].maxBytes = Bytes(2 << 20);
   const WorkloadPlan w = buildWorkload(fabric, {j});
@@ -212,7 +204,7 @@ TEST(Barrier, EachSizeWaitsForEveryRankOfThePreviousSize) {
 }
 
 TEST(NcclChoice, FlatSchedulesTakeNoProtocol) {
-  const topology::Fabric fabric = h100Pod(2);
+  const topology::Fabric fabric = h100PodFabric(2);
   EXPECT_THROW(buildWorkload(fabric, {job(16, CollectiveOp::AllReduce, Algorithm::FlatRing, Protocol::LL, Bytes(4096))}),
                std::invalid_argument);
   JobSpec j = job(16, CollectiveOp::AllReduce, Algorithm::HalvingDoubling, Protocol::Auto, Bytes(4096));
@@ -226,7 +218,7 @@ TEST(NcclChoice, FlatSchedulesTakeNoProtocol) {
     EXPECT_NE(std::string(e.what()).find("flat-*"), std::string::npos) << e.what();
   }
   // NVLS across servers needs switches that reduce in the network.
-  const topology::Fabric plain = h100Pod(2, "51.2T-128x400G");
+  const topology::Fabric plain = h100PodFabric(2, "51.2T-128x400G");
   EXPECT_THROW(buildWorkload(plain, {job(16, CollectiveOp::AllReduce, Algorithm::Nvls, Protocol::Auto, Bytes(4096))}),
                std::invalid_argument);
   EXPECT_THROW(buildWorkload(plain, {job(16, CollectiveOp::AllReduce, Algorithm::CollNet, Protocol::Auto, Bytes(4096))}),
@@ -263,7 +255,7 @@ CollNetTraffic tallyCollNet(const topology::Fabric& fabric, const Plan& plan) {
 }
 
 TEST(CollNetPlan, HeadsSendAnEighthIntoTheRailLeafAndNvlinkCarriesFourteenEighths) {
-  const topology::Fabric fabric = h100Pod(2);
+  const topology::Fabric fabric = h100PodFabric(2);
   const Bytes size(16 << 20);
   for (Algorithm a : {Algorithm::CollNet, Algorithm::CollNetChain}) {
     const WorkloadPlan w = buildWorkload(fabric, {job(16, CollectiveOp::AllReduce, a, Protocol::Auto, size)});
@@ -318,7 +310,7 @@ TEST(CollNetPlan, TwoUnitsReduceOverASpine) {
 }
 
 TEST(NvlsAcrossServersPlan, NvlsInsideAndAnEighthPerNicThroughTheNetwork) {
-  const topology::Fabric fabric = h100Pod(2);
+  const topology::Fabric fabric = h100PodFabric(2);
   const Bytes size(16 << 20);
   const WorkloadPlan w = buildWorkload(fabric, {job(16, CollectiveOp::AllReduce, Algorithm::Nvls, Protocol::Auto, size)});
   const CollNetTraffic t = tallyCollNet(fabric, w.plan);

@@ -2,7 +2,7 @@
 // constants): latencies, bandwidths, predicted times, the choice and channels.
 #include <gtest/gtest.h>
 
-#include "topology/RailPodBuilder.h"
+#include "TrafficTestSupport.h"
 #include "traffic/NcclTopology.h"
 #include "traffic/NcclTuner.h"
 #include "traffic/RankPlacement.h"
@@ -13,13 +13,9 @@ namespace {
 using A = Algorithm;
 using P = Protocol;
 
-/// DGX H100-class servers on a rail pod of QM9700 switches (SHARP), or of @p switchModel.
+/// The NCCL view of test::h100PodFabric with every GPU a rank, rail-aligned.
 NcclTopology h100Pod(int servers, const std::string& switchModel = "qm9700-64x400G") {
-  topology::Fabric fabric;
-  topology::RailPodParams params;
-  params.serversPerUnit = servers;
-  params.switchModel = switchModel;
-  topology::buildRailPod(fabric, params);
+  const topology::Fabric fabric = test::h100PodFabric(servers, switchModel);
   JobSpec job;
   job.name = "j";
   job.ranks = servers * 8;

@@ -10,9 +10,21 @@
 
 #include "models/Catalog.h"
 #include "topology/Fabric.h"
+#include "topology/RailPodBuilder.h"
 #include "traffic/Plan.h"
 
 namespace ofe::traffic::test {
+
+/// @p servers DGX H100-class servers on one SU of a rail pod built from the
+/// shipped catalog: QM9700 switches (SHARP) unless @p switchModel says otherwise.
+inline topology::Fabric h100PodFabric(int servers, const std::string& switchModel = "qm9700-64x400G") {
+  topology::Fabric fabric;
+  topology::RailPodParams params;
+  params.serversPerUnit = servers;
+  params.switchModel = switchModel;
+  topology::buildRailPod(fabric, params);
+  return fabric;
+}
 
 inline models::Catalog testCatalog() {
   models::Catalog c;
