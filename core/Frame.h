@@ -28,17 +28,19 @@ struct Frame {
   bool ecn = false;             ///< congestion experienced (set by a switch)
   bool retransmission = false;  ///< data: the segment was sent before
   bool duplicate = false;       ///< ack: the segment named by `sack` had arrived before (DSACK)
+  // Fields every hop reads first (in the slot's first cache line), then the
+  // transport's.
+  std::uint32_t bytes = 0;      ///< frame length: payload + headers (no preamble / inter-frame gap)
+  topology::NodeId dst = topology::kNoNode;  ///< GPU the frame is routed to
+  std::uint32_t dir = kNone;      ///< link direction last traversed (2 x link + 0 for a->b, 1 for b->a)
+  std::uint32_t ingress = kNone;  ///< at a switch: direction it arrived on, for PFC accounting
+  topology::NodeId src = topology::kNoNode;  ///< node that created the frame
   std::uint32_t transfer = kNone;
   std::uint32_t seq = 0;        ///< data: segment index; ack/nack: next expected segment
   std::uint32_t nackFirst = 0;  ///< nack: first missing segment
   std::uint32_t nackLast = 0;   ///< nack: last missing segment
   std::uint32_t sack = kNone;   ///< ack/nack: segment whose arrival caused this frame
   std::uint32_t payload = 0;    ///< transfer bytes carried
-  std::uint32_t bytes = 0;      ///< frame length: payload + headers (no preamble / inter-frame gap)
-  topology::NodeId src = topology::kNoNode;  ///< node that created the frame
-  topology::NodeId dst = topology::kNoNode;  ///< GPU the frame is routed to
-  std::uint32_t dir = kNone;      ///< link direction last traversed (2 x link + 0 for a->b, 1 for b->a)
-  std::uint32_t ingress = kNone;  ///< at a switch: direction it arrived on, for PFC accounting
   std::int64_t lastBitAt = 0;     ///< when its last bit reaches the end of `dir`
   std::int64_t eventAt = 0;       ///< when its pending arrival event fires (the handler's clock)
   std::int64_t earliestStart = 0; ///< cut-through: the egress may not start before this (no underrun)

@@ -6,7 +6,7 @@
 
 namespace ofe::core {
 
-void FramePool::Slot::Notify() { ctx_->onArrival(index_); }
+void FramePool::Slot::Notify() { ctx_->onArrival(index_, frame); }
 
 FramePool::~FramePool() {
   // The simulator may still hold references to pending slots; the last

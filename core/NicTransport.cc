@@ -31,6 +31,7 @@ std::uint32_t NicTransport::portOf(std::uint32_t dir) const {
 void NicTransport::startFlow(std::uint32_t transfer) {
   TransportFlow& flow = ctx_.flow(transfer);
   flow.rtoEvent = ns3::Create<BoundEvent<NicTransport, &NicTransport::onRto>>(this, transfer);
+  flow.lossEvent = ns3::Create<BoundEvent<NicTransport, &NicTransport::onLossTimer>>(this, transfer);
   flow.dcqcnEvent = ns3::Create<BoundEvent<NicTransport, &NicTransport::onDcqcn>>(this, transfer);
   reschedule(flow, nowPs());
 }
@@ -97,17 +98,33 @@ std::uint32_t NicTransport::pull(std::uint32_t portIndex, std::int64_t now) {
 }
 
 void NicTransport::armTimer(TransportFlow& flow, std::int64_t now) {
-  const std::int64_t at = std::max(now, flow.timerDeadline());
+  // Each timer has its own reusable event, set lazily: a deadline that moved
+  // later is left to the pending event, which finds it not yet due and sets
+  // itself again (both deadlines move later on nearly every ACK, so this
+  // costs one event per deadline reached instead of one per ACK). Only a
+  // deadline that moved earlier needs a one-off event.
+  const std::int64_t rto = std::max(now, flow.rtoDeadline());
   if (!flow.rtoPending) {
     flow.rtoPending = true;
-    flow.timerAt = at;
-    scheduleAt(now, at, ns3::PeekPointer(flow.rtoEvent), node_);
-  } else if (at < flow.timerAt) {
-    // The reusable event is set for later (RACK's timer is usually well
-    // inside the timeout): a one-off event covers the earlier deadline.
-    ns3::Simulator::Schedule(ns3::TimeStep(static_cast<std::uint64_t>(at - now)), &NicTransport::onExtraTimer, this,
-                             flow.id());
+    flow.timerAt = rto;
+    scheduleAt(now, rto, ns3::PeekPointer(flow.rtoEvent), node_);
+  } else if (rto < flow.timerAt) {
+    scheduleExtraTimer(flow, now, rto);
   }
+  if (flow.lossDeadline() == std::numeric_limits<std::int64_t>::max()) return;
+  const std::int64_t loss = std::max(now, flow.lossDeadline());
+  if (!flow.lossPending) {
+    flow.lossPending = true;
+    flow.lossAt = loss;
+    scheduleAt(now, loss, ns3::PeekPointer(flow.lossEvent), node_);
+  } else if (loss < flow.lossAt) {
+    scheduleExtraTimer(flow, now, loss);
+  }
+}
+
+void NicTransport::scheduleExtraTimer(TransportFlow& flow, std::int64_t now, std::int64_t at) {
+  ns3::Simulator::Schedule(ns3::TimeStep(static_cast<std::uint64_t>(at - now)), &NicTransport::onExtraTimer, this,
+                           flow.id());
 }
 
 void NicTransport::fireTimers(TransportFlow& flow, std::int64_t now) {
@@ -122,6 +139,12 @@ void NicTransport::fireTimers(TransportFlow& flow, std::int64_t now) {
 void NicTransport::onRto(std::uint32_t transfer) {
   TransportFlow& flow = ctx_.flow(transfer);
   flow.rtoPending = false;
+  fireTimers(flow, nowPs());
+}
+
+void NicTransport::onLossTimer(std::uint32_t transfer) {
+  TransportFlow& flow = ctx_.flow(transfer);
+  flow.lossPending = false;
   fireTimers(flow, nowPs());
 }
 
@@ -160,22 +183,20 @@ void NicTransport::onWake(std::uint32_t portIndex) {
 
 void NicTransport::onExtraWake(std::uint32_t portIndex) { ctx_.device(ports_[portIndex].dir).kick(nowPs()); }
 
-void NicTransport::receive(std::uint32_t frame, std::int64_t now) {
-  const Frame& f = ctx_.frames()[frame];
+void NicTransport::receive(std::uint32_t frame, const Frame& f, std::int64_t now) {
   if (f.dst != node_) {
     // Routing never sends through a GPU; count it like a frame without a route.
     ctx_.discard(frame);
     return;
   }
   if (f.kind == FrameKind::Data) {
-    receiveData(frame, now);
+    receiveData(frame, f, now);
   } else {
-    receiveControl(frame, now);
+    receiveControl(frame, f, now);
   }
 }
 
-void NicTransport::receiveData(std::uint32_t frame, std::int64_t now) {
-  const Frame& f = ctx_.frames()[frame];
+void NicTransport::receiveData(std::uint32_t frame, const Frame& f, std::int64_t now) {
   TransportFlow& flow = ctx_.flow(f.transfer);
   const std::uint32_t seq = f.seq;
   const bool congested = f.ecn;
@@ -218,8 +239,7 @@ std::uint32_t NicTransport::sendControl(const TransportFlow& flow, FrameKind kin
   return index;
 }
 
-void NicTransport::receiveControl(std::uint32_t frame, std::int64_t now) {
-  const Frame& f = ctx_.frames()[frame];
+void NicTransport::receiveControl(std::uint32_t frame, const Frame& f, std::int64_t now) {
   TransportFlow& flow = ctx_.flow(f.transfer);
   bool progress = false;
   switch (f.kind) {

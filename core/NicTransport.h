@@ -50,8 +50,8 @@ class NicTransport {
 
   /// The sender half of @p transfer begins (its port is already chosen).
   void startFlow(std::uint32_t transfer);
-  /// A frame's arrival event at this GPU, at @p now.
-  void receive(std::uint32_t frame, std::int64_t now);
+  /// The arrival event of frame @p frame (metadata @p f) at this GPU, at @p now.
+  void receive(std::uint32_t frame, const Frame& f, std::int64_t now);
   /// Next data frame for port @p port at @p now, or Frame::kNone.
   std::uint32_t pull(std::uint32_t port, std::int64_t now);
   /// True when port @p port has flows that may want the wire.
@@ -59,6 +59,7 @@ class NicTransport {
 
   // Timer callbacks (BoundEvent targets).
   void onRto(std::uint32_t transfer);
+  void onLossTimer(std::uint32_t transfer);
   void onExtraTimer(std::uint32_t transfer);
   void onDcqcn(std::uint32_t transfer);
   void onWake(std::uint32_t port);
@@ -73,8 +74,8 @@ class NicTransport {
     std::int64_t wakeAt = 0;
   };
 
-  void receiveData(std::uint32_t frame, std::int64_t now);
-  void receiveControl(std::uint32_t frame, std::int64_t now);
+  void receiveData(std::uint32_t frame, const Frame& f, std::int64_t now);
+  void receiveControl(std::uint32_t frame, const Frame& f, std::int64_t now);
   /// Queues an ACK/NACK/CNP towards the sender; returns its frame, or Frame::kNone without a way back.
   std::uint32_t sendControl(const TransportFlow& flow, FrameKind kind, std::uint32_t sack, std::uint32_t first,
                             std::uint32_t last, std::int64_t now, bool duplicate = false);
@@ -84,6 +85,8 @@ class NicTransport {
   /// (retransmission timeout or RACK's reordering timer).
   void armTimer(TransportFlow& flow, std::int64_t now);
   void fireTimers(TransportFlow& flow, std::int64_t now);
+  /// A one-off timer event at @p at, for a deadline earlier than the pending event.
+  void scheduleExtraTimer(TransportFlow& flow, std::int64_t now, std::int64_t at);
   void armWake(std::uint32_t port, std::int64_t now, std::int64_t at);
   std::uint32_t makeData(const TransportFlow& flow, std::uint32_t seq, bool retransmission);
 

@@ -37,8 +37,7 @@ void OpticalChannel::DoDispose() {
 
 void OpticalChannel::carry(std::uint32_t frame, std::uint32_t dir, std::int64_t now, std::int64_t start,
                            std::int64_t ser) {
-  FramePool& pool = ctx_->frames();
-  Frame& f = pool[frame];
+  Frame& f = ctx_->frames()[frame];
   f.dir = dir;
   if (!up_) {
     ctx_->onLost(frame);
@@ -53,16 +52,21 @@ void OpticalChannel::carry(std::uint32_t frame, std::uint32_t dir, std::int64_t 
       return;
     }
   }
-  f.lastBitAt = start + ser + latencyPs_;
-  const Receiver& rx = receivers_[dir & 1];
+  deliver(*ctx_, delivery(dir), frame, f, dir, now, start, ser);
+}
+
+void OpticalChannel::deliver(RunContext& ctx, const Delivery& d, std::uint32_t frame, Frame& f, std::uint32_t dir,
+                             std::int64_t now, std::int64_t start, std::int64_t ser) {
+  f.dir = dir;
+  f.lastBitAt = start + ser + d.latencyPs;
   // Store-and-forward and GPUs act once the last bit is in; a cut-through
   // switch acts port-to-port latency after the head arrived (it then bounds
   // the egress start so the egress never underruns, see SwitchLogic), except
   // on a frame addressed to the switch itself (in-network reduction), which
   // it must have whole.
-  const bool cut = rx.cutThrough && f.dst != rx.node;
-  const std::int64_t at = cut ? start + latencyPs_ + rx.portToPortPs : f.lastBitAt + rx.portToPortPs;
-  pool.scheduleArrival(frame, now, at, rx.node);
+  const bool cut = d.rx.cutThrough && f.dst != d.rx.node;
+  const std::int64_t at = cut ? start + d.latencyPs + d.rx.portToPortPs : f.lastBitAt + d.rx.portToPortPs;
+  ctx.frames().scheduleArrival(frame, now, at, d.rx.node);
 }
 
 }  // namespace ofe::core

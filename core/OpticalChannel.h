@@ -7,6 +7,7 @@
 
 #include <cstdint>
 
+#include "core/Frame.h"
 #include "topology/Link.h"
 
 namespace ofe::core {
@@ -27,9 +28,20 @@ class OpticalChannel : public ns3::Channel {
  public:
   /// How the node at the receiving end of a direction takes frames in.
   struct Receiver {
-    std::uint32_t node = 0;         ///< receiving node (the arrival event's ns-3 context)
     std::int64_t portToPortPs = 0;  ///< switch port-to-port latency; 0 for a GPU
+    std::uint32_t node = 0;         ///< receiving node (the arrival event's ns-3 context)
     bool cutThrough = false;        ///< a cut-through switch acts at head + port-to-port
+  };
+
+  /// What the transmitter of one direction needs to hand a frame over
+  /// without loading the channel (a separate object, cold on a large
+  /// fabric): each device keeps a copy, taken when it attaches. A link's
+  /// state is fixed for a run today; a change during one must refresh both
+  /// ends' copies.
+  struct Delivery {
+    Receiver rx;
+    std::int64_t latencyPs = 0;
+    bool lossFree = true;  ///< up and error-free: carry() would lose nothing
   };
 
   static ns3::TypeId GetTypeId();
@@ -39,9 +51,16 @@ class OpticalChannel : public ns3::Channel {
   /// Joins the devices at ends a and b.
   void attach(ns3::Ptr<OpticalNetDevice> atA, ns3::Ptr<OpticalNetDevice> atB);
 
+  /// The delivery figures of direction @p dir (0/1 parity: a->b / b->a).
+  Delivery delivery(std::uint32_t dir) const { return Delivery{receivers_[dir & 1], latencyPs_, up_ && logKeepPerBit_ == 0.0}; }
   /// Carries frame @p frame over direction @p dir (0/1 parity: a->b / b->a).
   /// Times in picoseconds; `now` is the simulator's clock, `start >= now`.
   void carry(std::uint32_t frame, std::uint32_t dir, std::int64_t now, std::int64_t start, std::int64_t ser);
+  /// Hands a frame that cannot be lost to the far end of @p d: sets its
+  /// direction and last-bit time and schedules its arrival. carry() after
+  /// its loss decision, and a device holding a loss-free Delivery, call it.
+  static void deliver(RunContext& ctx, const Delivery& d, std::uint32_t frame, Frame& f, std::uint32_t dir,
+                      std::int64_t now, std::int64_t start, std::int64_t ser);
 
   std::int64_t latencyPs() const { return latencyPs_; }
   bool up() const { return up_; }

@@ -21,24 +21,26 @@ ns3::TypeId OpticalNetDevice::GetTypeId() {
   return tid;
 }
 
-OpticalNetDevice::OpticalNetDevice()
-    : txEvent_(ns3::Create<BoundEvent<OpticalNetDevice, &OpticalNetDevice::onTxEnd>>(this, 0)) {}
+OpticalNetDevice::OpticalNetDevice() = default;
 
 OpticalNetDevice::~OpticalNetDevice() = default;
 
 void OpticalNetDevice::configure(RunContext* ctx, std::uint32_t dir, std::int64_t rateBps,
-                                 std::int64_t wireOverheadBytes, LinkDirectionStats* stats, std::uint32_t nodeId) {
+                                 std::int64_t wireOverheadBytes, LinkDirectionStats* stats, EgressLoad* load,
+                                 std::uint32_t nodeId) {
   ctx_ = ctx;
   nodeId_ = nodeId;
   dir_ = dir;
   rateBps_ = rateBps;
   wireOverhead_ = wireOverheadBytes;
   stats_ = stats;
+  load_ = load;
 }
 
 void OpticalNetDevice::attach(ns3::Ptr<OpticalChannel> channel) {
   channelRef_ = channel;
   channel_ = ns3::PeekPointer(channel);
+  delivery_ = channel->delivery(dir_);
 }
 
 void OpticalNetDevice::DoDispose() {
@@ -82,7 +84,7 @@ void OpticalNetDevice::queueChanged(std::int64_t delta, std::int64_t now) {
 void OpticalNetDevice::enqueueData(std::uint32_t frame, std::int64_t now) {
   const std::int64_t bytes = ctx_->frames()[frame].bytes;
   data_.push(frame);
-  queuedData_ += bytes;
+  load_->queuedData += bytes;
   queueChanged(bytes, now);
   kick(now);
 }
@@ -94,23 +96,23 @@ void OpticalNetDevice::enqueueControl(std::uint32_t frame, std::int64_t now) {
 }
 
 void OpticalNetDevice::setPaused(bool paused) {
-  if (paused == paused_) return;
+  if (paused == load_->paused) return;
   const std::int64_t now = nowPs();
   if (paused) {
     pausedSince_ = now;
   } else {
     pausedTotal_ += now - pausedSince_;
   }
-  paused_ = paused;
+  load_->paused = paused;
   if (!paused) kick(now);
 }
 
 void OpticalNetDevice::arm(std::int64_t now) {
   txPending_ = true;
-  scheduleAt(now, busyUntil_, ns3::PeekPointer(txEvent_), nodeId_);
+  scheduleAt(now, busyUntil_, &txEnd_, nodeId_);
 }
 
-void OpticalNetDevice::onTxEnd(std::uint32_t /*unused*/) {
+void OpticalNetDevice::onTxEnd() {
   txPending_ = false;
   trySend(busyUntil_);  // the event was set for busyUntil_, which has not moved since
 }
@@ -124,7 +126,7 @@ void OpticalNetDevice::trySend(std::int64_t now) {
   if (!ctrl_.empty()) {
     frame = ctrl_.pop();
     queueChanged(-static_cast<std::int64_t>(ctx_->frames()[frame].bytes), now);
-  } else if (paused_) {
+  } else if (load_->paused) {
     return;
   } else {
     frame = Frame::kNone;
@@ -142,38 +144,46 @@ void OpticalNetDevice::trySend(std::int64_t now) {
       // slot, which has been cold while it waited in the queue.
       if (!data_.empty()) __builtin_prefetch(&ctx_->frames()[data_.front()]);
       const std::int64_t bytes = ctx_->frames()[frame].bytes;
-      queuedData_ -= bytes;
+      load_->queuedData -= bytes;
       queueChanged(-bytes, now);
       if (switch_ != nullptr) switch_->onDequeue(frame);
     }
   }
   transmit(frame, now);
-  if (!ctrl_.empty() || (!paused_ && (!data_.empty() || (nic_ != nullptr && nic_->hasWork(nicPort_))))) arm(now);
+  if (!ctrl_.empty() || (!load_->paused && (!data_.empty() || (nic_ != nullptr && nic_->hasWork(nicPort_))))) arm(now);
 }
 
 void OpticalNetDevice::transmit(std::uint32_t frame, std::int64_t now) {
-  const Frame& f = ctx_->frames()[frame];
+  Frame& f = ctx_->frames()[frame];
   const std::int64_t start = std::max(now, f.earliestStart);
   const std::int64_t ser = serialisationPs(f.bytes);
   busyUntil_ = start + ser;
-  stats_->bytes += Bytes(f.bytes);
-  stats_->packets += 1;
-  stats_->busy += Duration::picoseconds(ser);
+  sentBytes_ += f.bytes;
+  ++sentFrames_;
+  busyPs_ += ser;
   if (switch_ != nullptr && f.kind == FrameKind::Data && ctx_->telemetry()) {
     // HPCC's INT: what this egress reports as the frame leaves.
-    ctx_->telemetryOf(frame).push(IntHop{start, static_cast<std::uint64_t>(stats_->bytes.count()),
-                                         static_cast<std::uint32_t>(queuedData_), dir_});
+    ctx_->telemetryOf(frame).push(IntHop{start, static_cast<std::uint64_t>(sentBytes_),
+                                         static_cast<std::uint32_t>(load_->queuedData), dir_});
   }
   if (tap_ != nullptr) tap_->write(start, f);
-  channel_->carry(frame, dir_, now, start, ser);
+  if (delivery_.lossFree) {
+    OpticalChannel::deliver(*ctx_, delivery_, frame, f, dir_, now, start, ser);
+  } else {
+    channel_->carry(frame, dir_, now, start, ser);
+  }
 }
 
 void OpticalNetDevice::finishStats(std::int64_t endPs) {
   queueChanged(0, endPs);
-  if (paused_) {
+  if (load_->paused) {
     pausedTotal_ += endPs - pausedSince_;
     pausedSince_ = endPs;
   }
+  // Added, not set: the scale-up model counts its transfers on the same links.
+  stats_->bytes += Bytes(sentBytes_);
+  stats_->packets += sentFrames_;
+  stats_->busy += Duration::picoseconds(busyPs_);
   stats_->maxQueue = Bytes(maxQueued_);
   stats_->meanQueueBytes = endPs > 0 ? queueArea_ / static_cast<double>(endPs) : 0.0;
   stats_->pfcPaused = Duration::picoseconds(pausedTotal_);

@@ -10,13 +10,14 @@
 
 #include <cstdint>
 
-#include "core/Ring.h"
+#include "core/EgressLoad.h"
+#include "core/InlineRing.h"
+#include "core/OpticalChannel.h"
 #include "core/RunResult.h"
 
 namespace ofe::core {
 
 class NicTransport;
-class OpticalChannel;
 class PcapTap;
 class RunContext;
 class SwitchLogic;
@@ -38,16 +39,18 @@ class SwitchLogic;
 /// segment from its NicTransport when the wire is free. A port of a switch
 /// that is also a transfer endpoint (in-network reduction) has both: it
 /// takes forwarded frames and its own segments in turn.
-class OpticalNetDevice : public ns3::NetDevice {
+class alignas(64) OpticalNetDevice : public ns3::NetDevice {
  public:
   static ns3::TypeId GetTypeId();
   OpticalNetDevice();
   ~OpticalNetDevice() override;
 
-  /// Wires the device into a run. @p stats receives its counters at the end.
   std::int64_t rateBps() const { return rateBps_; }
+  /// Wires the device into a run. @p stats receives its counters at the end;
+  /// @p load is its entry in the run's flat array of egress loads.
   void configure(RunContext* ctx, std::uint32_t dir, std::int64_t rateBps, std::int64_t wireOverheadBytes,
-                 LinkDirectionStats* stats, std::uint32_t nodeId);
+                 LinkDirectionStats* stats, EgressLoad* load, std::uint32_t nodeId);
+  /// Joins @p channel (after configure: the device copies its direction's delivery figures).
   void attach(ns3::Ptr<OpticalChannel> channel);
   /// The device belongs to a switch: dequeued data frames are reported to it (buffer and PFC accounting).
   void setSwitch(SwitchLogic* owner) { switch_ = owner; }
@@ -81,9 +84,9 @@ class OpticalNetDevice : public ns3::NetDevice {
   }
   std::uint32_t direction() const { return dir_; }
   std::int64_t queuedBytes() const { return queued_; }
-  std::int64_t queuedDataBytes() const { return queuedData_; }
+  std::int64_t queuedDataBytes() const { return load_->queuedData; }
   std::size_t queuedFrames() const { return data_.size() + ctrl_.size(); }
-  bool paused() const { return paused_; }
+  bool paused() const { return load_->paused; }
   std::int64_t pausedSincePs() const { return pausedSince_; }
   /// Writes time-weighted figures (mean queue, paused time) into the stats at @p endPs.
   void finishStats(std::int64_t endPs);
@@ -128,41 +131,64 @@ class OpticalNetDevice : public ns3::NetDevice {
   void arm(std::int64_t now);
   std::int64_t computeSerialisation(std::uint32_t bytes);
   void transmit(std::uint32_t frame, std::int64_t now);
-  void onTxEnd(std::uint32_t unused);
+  void onTxEnd();
   void queueChanged(std::int64_t delta, std::int64_t now);
 
-  RunContext* ctx_ = nullptr;
-  OpticalChannel* channel_ = nullptr;
-  ns3::Ptr<OpticalChannel> channelRef_;
-  SwitchLogic* switch_ = nullptr;
-  NicTransport* nic_ = nullptr;
-  std::uint32_t nicPort_ = 0;
-  bool nicTurn_ = false;  ///< on a switch port with its own transfers: the endpoint goes next
-  PcapTap* tap_ = nullptr;
-  LinkDirectionStats* stats_ = nullptr;
+  // Members in the order the hot path reads them, so that a frame's hop
+  // touches the first few cache lines of the (line-aligned) object, the
+  // queues' entries included while they are short: a switch egress's device
+  // is cold on every frame on a large fabric.
+  /// The end-of-transmission event. A member, first in the object, so that
+  /// the scheduler's prefetch of an upcoming event (its object and the line
+  /// after) loads the device's hot lines with it. The device keeps the
+  /// reference the event is created with, so ns-3 never deletes it;
+  /// PacketEngine destroys the simulator, dropping a pending reference,
+  /// before the devices go.
+  class TxEnd final : public ns3::EventImpl {
+   public:
+    explicit TxEnd(OpticalNetDevice* device) : device_(device) {}
+
+   private:
+    void Notify() override { device_->onTxEnd(); }
+    OpticalNetDevice* device_;
+  };
+  TxEnd txEnd_{this};
   std::uint32_t dir_ = 0;
-  std::uint32_t nodeId_ = 0;  ///< ns-3 context of its events
-  std::int64_t rateBps_ = 1;
-  std::int64_t wireOverhead_ = 0;
-
-  Ring<std::uint32_t> ctrl_;
-  Ring<std::uint32_t> data_;
-  std::int64_t queued_ = 0;
-  std::int64_t queuedData_ = 0;
-  std::int64_t maxQueued_ = 0;
-  double queueArea_ = 0.0;  ///< byte x ps, for the time-averaged queue
-  std::int64_t queueSince_ = 0;
-
-  std::int64_t busyUntil_ = 0;
   bool txPending_ = false;
-  ns3::Ptr<ns3::EventImpl> txEvent_;
-  bool paused_ = false;
-  std::int64_t pausedSince_ = 0;
-  std::int64_t pausedTotal_ = 0;
+  bool nicTurn_ = false;  ///< on a switch port with its own transfers: the endpoint goes next
+  RunContext* ctx_ = nullptr;
+  EgressLoad* load_ = nullptr;
+  std::int64_t busyUntil_ = 0;
+  InlineRing<std::uint32_t, 4> ctrl_;
+  InlineRing<std::uint32_t, 8> data_;
+  SwitchLogic* switch_ = nullptr;
 
   // Two-entry serialisation cache: data frames and control frames are two sizes.
   std::uint32_t cacheBytes_[2] = {0, 0};
   std::int64_t cachePs_[2] = {0, 0};
+  std::int64_t queued_ = 0;
+  std::int64_t queueSince_ = 0;
+  double queueArea_ = 0.0;  ///< byte x ps, for the time-averaged queue
+  std::int64_t maxQueued_ = 0;
+  NicTransport* nic_ = nullptr;
+  std::uint32_t nicPort_ = 0;
+  std::uint32_t nodeId_ = 0;  ///< ns-3 context of its events
+
+  OpticalChannel::Delivery delivery_;  ///< the channel's figures for this direction, copied
+  // Counters of frames started, kept here (the device's lines are loaded
+  // anyway) and copied into the stats at the end.
+  std::int64_t sentBytes_ = 0;
+  std::uint64_t sentFrames_ = 0;
+  std::int64_t busyPs_ = 0;
+  PcapTap* tap_ = nullptr;
+
+  OpticalChannel* channel_ = nullptr;
+  ns3::Ptr<OpticalChannel> channelRef_;
+  LinkDirectionStats* stats_ = nullptr;
+  std::int64_t rateBps_ = 1;
+  std::int64_t wireOverhead_ = 0;
+  std::int64_t pausedSince_ = 0;
+  std::int64_t pausedTotal_ = 0;
 
   ns3::Ptr<ns3::Node> node_;
   uint32_t ifIndex_ = 0;

@@ -75,8 +75,12 @@ RunResult PacketEngine::run(const traffic::Plan& plan) {
   ns3::Simulator::SetScheduler(scheduler);
   struct DestroyAtExit {
     ~DestroyAtExit() { ns3::Simulator::Destroy(); }
-  } destroyAtExit;  // after the context is gone, even on exceptions
+  } destroyOnFailedBuild;  // if the context cannot be built
   RunContext ctx(fabric_, routing_, settings_, options_, plan);
+  // Destroyed before the context: events still pending (a run that stopped
+  // early) drop their references while the objects they name are alive
+  // (device events are device members, see OpticalNetDevice::TxEnd).
+  DestroyAtExit destroyBeforeContext;
   ctx.build();
   return ctx.run();
 }

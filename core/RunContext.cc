@@ -100,6 +100,7 @@ void RunContext::build() {
   deviceRefs_.resize(2 * linkCount);
   channels_.resize(linkCount);
   ingress_.resize(2 * linkCount);
+  egressLoad_.resize(2 * linkCount);  // devices keep pointers into it, as into result_.links
   receiverRole_.resize(2 * linkCount);
   result_.links.resize(2 * linkCount);  // devices keep pointers into it: sized once, here
   for (const topology::Link& link : fabric_.links()) {
@@ -117,7 +118,7 @@ void RunContext::build() {
       receiverRole_[dir] = role_[to];
 
       auto device = ns3::CreateObject<OpticalNetDevice>();
-      device->configure(this, dir, link.rate.bps(), wireOverhead_, &stats, from);
+      device->configure(this, dir, link.rate.bps(), wireOverhead_, &stats, &egressLoad_[dir], from);
       device->attach(channel);
       const std::uint8_t mac[6] = {0x02,
                                    0x00,
@@ -403,13 +404,12 @@ void RunContext::launch(std::uint32_t transfer) {
   }
 }
 
-void RunContext::onArrival(std::uint32_t frame) {
-  const Frame& f = pool_[frame];
+void RunContext::onArrival(std::uint32_t frame, Frame& f) {
   const std::uint32_t role = receiverRole_[f.dir];
   if ((role & kNicTag) != 0) {
-    nics_[role & ~kNicTag]->receive(frame, f.eventAt);
+    nics_[role & ~kNicTag]->receive(frame, f, f.eventAt);
   } else {
-    switches_[role]->receive(frame, f.eventAt);
+    switches_[role]->receive(frame, f, f.eventAt);
   }
 }
 

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "core/EgressLoad.h"
 #include "core/FramePool.h"
 #include "core/IntStack.h"
 #include "core/PacketEngineOptions.h"
@@ -69,6 +70,8 @@ class RunContext {
   TransportFlow& flow(std::uint32_t transfer) { return flows_[flowOf_[transfer]]; }
   const TransportFlow& flow(std::uint32_t transfer) const { return flows_[flowOf_[transfer]]; }
   IngressPort& ingress(std::uint32_t dir) { return ingress_[dir]; }
+  /// Queued data and pause state of the transmitter of @p dir.
+  const EgressLoad& egressLoad(std::uint32_t dir) const { return egressLoad_[dir]; }
   LinkDirectionStats& stats(std::uint32_t dir) { return result_.links[dir]; }
   /// Direction of @p link leaving @p from.
   std::uint32_t directionFrom(topology::LinkId link, topology::NodeId from) const {
@@ -88,8 +91,8 @@ class RunContext {
   std::uint32_t segmentsOf(std::uint32_t transfer) const { return flow(transfer).segments(); }
 
   // ---- events from the components ----
-  /// Arrival event of a frame slot (BoundEvent target).
-  void onArrival(std::uint32_t frame);
+  /// Arrival event of frame @p frame, whose metadata is @p f (the slot passes both).
+  void onArrival(std::uint32_t frame, Frame& f);
   /// The frame was lost on the wire of `Frame::dir`.
   void onLost(std::uint32_t frame);
   /// The frame was dropped inside a node (the caller counted it).
@@ -181,6 +184,7 @@ class RunContext {
   std::vector<std::uint32_t> receiverRole_;  ///< by direction: role_ of the receiving node
   std::vector<topology::NodeId> linkA_;      ///< by link: end a
   std::vector<IngressPort> ingress_;         ///< by direction: PFC state at the receiving switch
+  std::vector<EgressLoad> egressLoad_;       ///< by direction: written by its device
 
   std::vector<TransportFlow> flows_;          ///< frame-level transfers only
   std::vector<std::uint32_t> flowOf_;         ///< by transfer: index in flows_, or Frame::kNone

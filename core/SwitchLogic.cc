@@ -48,8 +48,8 @@ topology::LinkId SwitchLogic::leastQueued(topology::LinkRange hops) {
   const auto n = static_cast<std::uint32_t>(hops.size());
   const std::uint32_t first = sprayTurn_++ % n;
   const auto load = [this](topology::LinkId link) {
-    const OpticalNetDevice& dev = ctx_.device(ctx_.directionFrom(link, node_));
-    return std::pair<bool, std::int64_t>{dev.paused(), dev.queuedDataBytes()};
+    const EgressLoad& egress = ctx_.egressLoad(ctx_.directionFrom(link, node_));
+    return std::pair<bool, std::int64_t>{egress.paused, egress.queuedData};
   };
   topology::LinkId best = hops[first];
   std::pair<bool, std::int64_t> bestLoad = load(best);
@@ -82,10 +82,9 @@ std::int64_t SwitchLogic::xoff(std::uint32_t dir) const {
   return ctx_.ingress(dir).staticXoff;
 }
 
-void SwitchLogic::receive(std::uint32_t frame, std::int64_t now) {
-  Frame& f = ctx_.frames()[frame];
+void SwitchLogic::receive(std::uint32_t frame, Frame& f, std::int64_t now) {
   if (f.dst == node_ && endpoint_ != nullptr) {
-    endpoint_->receive(frame, now);
+    endpoint_->receive(frame, f, now);
     return;
   }
   const topology::LinkRange hops = ctx_.routing().nextHops(node_, f.dst);

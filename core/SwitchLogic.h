@@ -4,6 +4,7 @@
 
 #include <cstdint>
 
+#include "core/Frame.h"
 #include "models/SwitchModel.h"
 #include "models/SwitchQueueModel.h"
 #include "topology/Ids.h"
@@ -64,8 +65,8 @@ class SwitchLogic {
   SwitchLogic(RunContext& ctx, topology::NodeId node, const models::SwitchModel& model,
               const models::SwitchQueueModel& queues);
 
-  /// A frame's arrival event at this switch, at @p now.
-  void receive(std::uint32_t frame, std::int64_t now);
+  /// The arrival event of frame @p frame (metadata @p f) at this switch, at @p now.
+  void receive(std::uint32_t frame, Frame& f, std::int64_t now);
   /// An egress device took data frame @p frame off its queue to transmit it.
   void onDequeue(std::uint32_t frame);
 

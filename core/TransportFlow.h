@@ -181,8 +181,11 @@ class TransportFlow {
   bool noRoute = false;
   bool rtoPending = false;
   std::int64_t timerAt = 0;       ///< when the pending rtoEvent fires
+  bool lossPending = false;
+  std::int64_t lossAt = 0;        ///< when the pending lossEvent (RACK's reordering timer) fires
   bool dcqcnPending = false;
   ns3::Ptr<ns3::EventImpl> rtoEvent;
+  ns3::Ptr<ns3::EventImpl> lossEvent;
   ns3::Ptr<ns3::EventImpl> dcqcnEvent;
 
  private:

@@ -24,8 +24,10 @@ void WheelScheduler::Insert(const Event& ev) {
   }
   const std::size_t slot = bucket & kMask;
   Bucket& b = buckets_[slot];
-  if (b.items.size() == b.head || b.items.back().key < key) {
-    b.items.push_back(Entry{key, ev.impl});  // the usual case: later than everything queued there
+  if (!b.sorted || b.items.size() == b.head || b.items.back().key < key) {
+    // A bucket not yet reached is sorted when it is (see sortBucket); only
+    // the one being consumed keeps its order on every insert.
+    b.items.push_back(Entry{key, ev.impl});
   } else {
     const auto pos = std::upper_bound(b.items.begin() + b.head, b.items.end(), key,
                                       [](const SortKey& k, const Entry& e) { return k < e.key; });
@@ -33,6 +35,12 @@ void WheelScheduler::Insert(const Event& ev) {
   }
   bits_[slot >> 6] |= std::uint64_t{1} << (slot & 63);
   ++wheelCount_;
+}
+
+void WheelScheduler::sortBucket(Bucket& b) {
+  // Keys are unique (the uid breaks ties), so the order is fully determined.
+  std::sort(b.items.begin(), b.items.end(), [](const Entry& x, const Entry& y) { return x.key < y.key; });
+  b.sorted = true;
 }
 
 std::size_t WheelScheduler::firstBucket() const {
@@ -50,7 +58,8 @@ std::size_t WheelScheduler::firstBucket() const {
 
 ns3::Scheduler::Event WheelScheduler::PeekNext() const {
   if (wheelCount_ > 0) {
-    const Bucket& b = buckets_[firstBucket()];
+    Bucket& b = buckets_[firstBucket()];
+    if (!b.sorted) sortBucket(b);
     const Entry& e = b.items[b.head];
     if (heap_.empty() || !(heap_.topKey() < e.key)) return e.key.event(e.impl);
   }
@@ -61,11 +70,20 @@ ns3::Scheduler::Event WheelScheduler::RemoveNext() {
   if (wheelCount_ > 0) {
     const std::size_t slot = firstBucket();
     Bucket& b = buckets_[slot];
+    if (!b.sorted) sortBucket(b);
     const Entry e = b.items[b.head];
     if (heap_.empty() || !(heap_.topKey() < e.key)) {
+      // The event a few places behind runs soon: start loading it (a frame
+      // slot is its own event, and the handler reads the frame next to it).
+      if (b.head + kLookahead < b.items.size()) {
+        const auto* ahead = reinterpret_cast<const char*>(b.items[b.head + kLookahead].impl);
+        __builtin_prefetch(ahead);
+        __builtin_prefetch(ahead + 64);
+      }
       if (++b.head == b.items.size()) {
         b.items.clear();
         b.head = 0;
+        b.sorted = false;
         clearBit(slot);
       }
       --wheelCount_;
@@ -91,6 +109,7 @@ void WheelScheduler::Remove(const Event& ev) {
       if (b.items.size() == b.head) {
         b.items.clear();
         b.head = 0;
+        b.sorted = false;
         clearBit(slot);
       }
       --wheelCount_;

@@ -57,21 +57,18 @@ Routing Routing::compute(const Fabric& fabric, RouteMetric metric) {
     const std::vector<std::int64_t> dist = distancesTo(fabric, dst, metric);
     r.distance_.insert(r.distance_.end(), dist.begin(), dist.end());
   }
-  // Next hops are laid out node by node (a switch forwarding to many
-  // destinations reads a row of its own, not one cell in every destination's
-  // row), and each node's distinct link sets are stored once: at 1,024 GPUs
-  // the table shrinks from tens of MB, which every hop missed in cache, to
-  // 2 bytes per cell.
-  r.groupOf_.reserve(gpus.size() * r.nodeCount_);
+  // Next hops node by node: each node's distinct link sets once, and the
+  // destinations as runs of rows sharing a set (see Run).
   r.groupBase_.reserve(r.nodeCount_);
+  r.runBase_.reserve(r.nodeCount_ + 1);
   std::vector<LinkId> hops;
   for (NodeId u = 0; u < r.nodeCount_; ++u) {
-    std::map<std::vector<LinkId>, std::uint16_t> groups;
+    std::map<std::vector<LinkId>, std::uint32_t> groups;
     r.groupBase_.push_back(static_cast<std::uint32_t>(r.groupStart_.size()));
+    r.runBase_.push_back(static_cast<std::uint32_t>(r.runs_.size()));
     const auto group = [&](const std::vector<LinkId>& links) {
-      const auto [it, added] = groups.emplace(links, static_cast<std::uint16_t>(groups.size()));
+      const auto [it, added] = groups.emplace(links, static_cast<std::uint32_t>(groups.size()));
       if (added) {
-        if (groups.size() > 0xffff) throw std::length_error("a node has more than 65,535 distinct next-hop sets");
         r.groupStart_.push_back(static_cast<std::uint32_t>(r.pool_.size()));
         r.pool_.insert(r.pool_.end(), links.begin(), links.end());
       }
@@ -93,18 +90,14 @@ Routing Routing::compute(const Fabric& fabric, RouteMetric metric) {
           if (dist[v] + linkCost(link, metric) == dist[u]) hops.push_back(l);
         }
       }
-      r.groupOf_.push_back(group(hops));
+      const std::uint32_t g = group(hops);
+      if (row == 0 || r.runs_.back().group != g) r.runs_.push_back(Run{static_cast<std::uint32_t>(row), g});
     }
+    if (gpus.empty()) r.runs_.push_back(Run{0, 0});  // every node has a first run
   }
+  r.runBase_.push_back(static_cast<std::uint32_t>(r.runs_.size()));
   r.groupStart_.push_back(static_cast<std::uint32_t>(r.pool_.size()));
   return r;
-}
-
-LinkRange Routing::nextHops(NodeId at, NodeId dst) const {
-  if (dst >= nodeCount_ || at >= nodeCount_ || destIndex_[dst] < 0) return {};
-  const std::size_t cell = static_cast<std::size_t>(at) * destCount_ + static_cast<std::size_t>(destIndex_[dst]);
-  const std::uint32_t g = groupBase_[at] + groupOf_[cell];
-  return LinkRange{pool_.data() + groupStart_[g], pool_.data() + groupStart_[g + 1]};
 }
 
 std::int64_t Routing::distance(NodeId at, NodeId dst) const {

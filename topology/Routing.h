@@ -30,8 +30,7 @@ struct LinkRange {
 /// ECMP tables: for each destination GPU and each node, the links on some
 /// shortest path towards it. Only links that are up count, and no path
 /// passes through a GPU other than its endpoints (GPUs do not forward).
-/// Recompute after Fabric::setLinkUp. Each node may have at most 65,535
-/// distinct next-hop sets (compute throws std::length_error beyond).
+/// Recompute after Fabric::setLinkUp.
 class Routing {
  public:
   static constexpr std::int64_t kUnreachable = std::numeric_limits<std::int64_t>::max();
@@ -41,10 +40,26 @@ class Routing {
 
   /// Equal-cost next-hop links from @p at towards GPU @p dst; empty when
   /// @p at == @p dst, @p dst is unreachable, or @p dst is not a GPU.
-  LinkRange nextHops(NodeId at, NodeId dst) const;
+  /// (Inline: a switch asks this for every frame it forwards.)
+  LinkRange nextHops(NodeId at, NodeId dst) const {
+    if (dst >= nodeCount_ || at >= nodeCount_ || destIndex_[dst] < 0) return {};
+    const auto row = static_cast<std::uint32_t>(destIndex_[dst]);
+    // The last run of this node starting at or before `row` (its first run starts at row 0).
+    const Run* first = runs_.data() + runBase_[at];
+    std::size_t count = runBase_[at + 1] - runBase_[at];
+    while (count > 1) {
+      const std::size_t half = count / 2;
+      if (first[half].firstRow <= row) first += half;
+      count -= half;
+    }
+    const std::uint32_t g = groupBase_[at] + first->group;
+    return LinkRange{pool_.data() + groupStart_[g], pool_.data() + groupStart_[g + 1]};
+  }
   /// Path cost from @p at to GPU @p dst, kUnreachable when there is none.
   std::int64_t distance(NodeId at, NodeId dst) const;
   RouteMetric metric() const { return metric_; }
+  /// Runs of destinations sharing a next-hop set, over all nodes: the size of the forwarding table.
+  std::size_t tableRuns() const { return runs_.size(); }
 
  private:
   RouteMetric metric_ = RouteMetric::Hops;
@@ -52,10 +67,20 @@ class Routing {
   std::vector<std::int32_t> destIndex_;        ///< node -> row, -1 if not a GPU
   std::vector<std::int64_t> distance_;         ///< row * nodeCount + node
   std::size_t destCount_ = 0;                  ///< GPUs (rows)
-  // Next hops, compressed: a node sends towards most destinations over one
-  // of a few link sets (a fat-tree edge switch: its uplinks, or one downlink),
-  // so each (node, destination) cell names one of its node's groups.
-  std::vector<std::uint16_t> groupOf_;         ///< node * destCount + row -> group of that node
+  // Next hops, compressed twice. A node sends towards most destinations over
+  // one of a few link sets (a fat-tree edge switch: its uplinks, or one
+  // downlink), so each node stores its distinct sets once; and destinations
+  // are numbered in fabric order, so consecutive GPUs (a server, a leaf, a
+  // pod) share a set: each node keeps runs of destination rows, as a switch
+  // keeps prefixes. A k=16 fat-tree needs 3 to 17 runs per switch (a few KB
+  // in all) where one cell per (node, destination) took 2.6 MB, and the cell
+  // was a cache miss on every hop.
+  struct Run {
+    std::uint32_t firstRow;  ///< first destination row of the run
+    std::uint32_t group;     ///< next-hop set of the node (index from groupBase_)
+  };
+  std::vector<Run> runs_;                      ///< node by node, ascending firstRow
+  std::vector<std::uint32_t> runBase_;         ///< node -> its first run in runs_, plus end
   std::vector<std::uint32_t> groupBase_;       ///< node -> index of its group 0 in groupStart_
   std::vector<std::uint32_t> groupStart_;      ///< group -> start in pool_, plus end
   std::vector<LinkId> pool_;

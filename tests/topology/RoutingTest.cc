@@ -178,6 +178,38 @@ TEST(Routing, FailedLinksLeaveTheNextHopSets) {
   EXPECT_EQ(routing.nextHops(edge, dst).size(), 4u);
 }
 
+// Every (node, destination) cell of the run-compressed table against the
+// definition: the up links to a neighbour one step closer that is not a
+// transit GPU. And the compression itself: a fat-tree needs at most 3 runs
+// per GPU (before, at and after itself), k/2 + 2 per edge and agg switch and
+// k per core, where a dense table has one cell per (node, GPU).
+TEST(Routing, CompressedTableMatchesTheDistances) {
+  Fabric fabric(test::testCatalog());
+  buildFatTree(fabric, testFatTree());
+  const Routing routing = Routing::compute(fabric);
+  const std::vector<NodeId> gpus = fabric.nodesOfKind(NodeKind::Gpu);
+  std::size_t cells = 0;
+  for (NodeId u = 0; u < fabric.nodeCount(); ++u) {
+    for (NodeId dst : gpus) {
+      std::set<LinkId> expected;
+      if (u != dst) {
+        for (LinkId l : fabric.linksOf(u)) {
+          const NodeId v = fabric.link(l).other(u);
+          if (v != dst && fabric.node(v).kind == NodeKind::Gpu) continue;
+          if (routing.distance(v, dst) + 1 == routing.distance(u, dst)) expected.insert(l);
+        }
+      }
+      const LinkRange hops = routing.nextHops(u, dst);
+      EXPECT_EQ(std::set<LinkId>(hops.begin(), hops.end()), expected) << fabric.node(u).name << " -> "
+                                                                      << fabric.node(dst).name;
+      ++cells;
+    }
+  }
+  EXPECT_EQ(cells, 208u * 128u);
+  const std::size_t k = 8;
+  EXPECT_LE(routing.tableRuns(), 128 * 3 + 64 * (k / 2 + 2) + 16 * k);
+}
+
 TEST(Routing, NeverTransitsAGpu) {
   // s1 - s3 - s4 - s2 is a chain of switches; GPU g is dual-homed to s1 and
   // s2, so s1 - g - s2 would be a two-link shortcut if GPUs forwarded.
