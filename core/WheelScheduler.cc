@@ -76,9 +76,10 @@ ns3::Scheduler::Event WheelScheduler::RemoveNext() {
       // The event a few places behind runs soon: start loading it (a frame
       // slot is its own event, and the handler reads the frame next to it).
       if (b.head + kLookahead < b.items.size()) {
-        const auto* ahead = reinterpret_cast<const char*>(b.items[b.head + kLookahead].impl);
-        __builtin_prefetch(ahead);
-        __builtin_prefetch(ahead + 64);
+        if (const auto* ahead = reinterpret_cast<const char*>(b.items[b.head + kLookahead].impl)) {
+          __builtin_prefetch(ahead);
+          __builtin_prefetch(ahead + 64);
+        }
       }
       if (++b.head == b.items.size()) {
         b.items.clear();
