@@ -3,7 +3,6 @@
 #include <functional>
 #include <map>
 #include <queue>
-#include <stdexcept>
 #include <utility>
 
 namespace ofe::topology {
