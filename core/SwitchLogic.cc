@@ -105,18 +105,20 @@ void SwitchLogic::receive(std::uint32_t frame, Frame& f, std::int64_t now) {
   }
   const std::uint32_t out = ctx_.directionFrom(link, node_);
   OpticalNetDevice& egress = ctx_.device(out);
-  // Store-and-forward: the arrival event is already at last bit + port-to-port.
-  f.earliestStart = cutThrough_ ? f.lastBitAt + portToPortPs_ - egress.serialisationPs(f.bytes) : 0;
   if (f.kind != FrameKind::Data) {
+    setEarliestStart(f, egress);
     egress.enqueueControl(frame, now);
     return;
   }
+  // The egress device is cold on a large fabric: start loading it, and do
+  // the admission work (ingress state, the flat egress loads) meanwhile.
+  __builtin_prefetch(&egress);
 
   const std::uint32_t in = f.dir;
   IngressPort& ing = ctx_.ingress(in);
   const std::int64_t bytes = f.bytes;
   LinkDirectionStats& stats = ctx_.stats(out);
-  const std::int64_t queued = egress.queuedDataBytes();
+  const std::int64_t queued = ctx_.egressLoad(out).queuedData;
   if (q_.pfc) {
     // Below XOFF nothing is refused; once paused, headroom absorbs the rest.
     if (ing.pauseSent && ing.bytes + bytes > ing.limit) {
@@ -157,7 +159,13 @@ void SwitchLogic::receive(std::uint32_t frame, Frame& f, std::int64_t now) {
       ctx_.signalPause(in, true);
     }
   }
+  setEarliestStart(f, egress);
   egress.enqueueData(frame, now);
+}
+
+void SwitchLogic::setEarliestStart(Frame& f, OpticalNetDevice& egress) const {
+  // Store-and-forward: the arrival event is already at last bit + port-to-port.
+  f.earliestStart = cutThrough_ ? f.lastBitAt + portToPortPs_ - egress.serialisationPs(f.bytes) : 0;
 }
 
 void SwitchLogic::onDequeue(std::uint32_t frame) {

@@ -13,6 +13,7 @@
 namespace ofe::core {
 
 class NicTransport;
+class OpticalNetDevice;
 class RunContext;
 
 /// PFC state of one ingress port (indexed by the link direction arriving at it).
@@ -92,6 +93,8 @@ class SwitchLogic {
 
  private:
   std::int64_t xoff(std::uint32_t dir) const;
+  /// Cut-through: the earliest the egress may start @p f without running out of bits.
+  void setEarliestStart(Frame& f, OpticalNetDevice& egress) const;
   /// PacketSpray: the next hop with the shortest egress queue.
   topology::LinkId leastQueued(topology::LinkRange hops);
 
