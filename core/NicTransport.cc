@@ -30,8 +30,8 @@ std::uint32_t NicTransport::portOf(std::uint32_t dir) const {
 
 void NicTransport::startFlow(std::uint32_t transfer) {
   TransportFlow& flow = ctx_.flow(transfer);
-  flow.rtoEvent = ns3::Create<BoundEvent<NicTransport, &NicTransport::onRto>>(this, transfer);
-  flow.lossEvent = ns3::Create<BoundEvent<NicTransport, &NicTransport::onLossTimer>>(this, transfer);
+  flow.rtoTimer.event = ns3::Create<BoundEvent<NicTransport, &NicTransport::onRto>>(this, transfer);
+  flow.lossTimer.event = ns3::Create<BoundEvent<NicTransport, &NicTransport::onLossTimer>>(this, transfer);
   flow.dcqcnEvent = ns3::Create<BoundEvent<NicTransport, &NicTransport::onDcqcn>>(this, transfer);
   reschedule(flow, nowPs());
 }
@@ -98,28 +98,13 @@ std::uint32_t NicTransport::pull(std::uint32_t portIndex, std::int64_t now) {
 }
 
 void NicTransport::armTimer(TransportFlow& flow, std::int64_t now) {
-  // Each timer has its own reusable event, set lazily: a deadline that moved
-  // later is left to the pending event, which finds it not yet due and sets
-  // itself again (both deadlines move later on nearly every ACK, so this
-  // costs one event per deadline reached instead of one per ACK). Only a
-  // deadline that moved earlier needs a one-off event.
+  // Both deadlines move later on nearly every ACK: LazyTimer leaves that to
+  // the pending event; a deadline that moved earlier needs a one-off event.
   const std::int64_t rto = std::max(now, flow.rtoDeadline());
-  if (!flow.rtoPending) {
-    flow.rtoPending = true;
-    flow.timerAt = rto;
-    scheduleAt(now, rto, ns3::PeekPointer(flow.rtoEvent), node_);
-  } else if (rto < flow.timerAt) {
-    scheduleExtraTimer(flow, now, rto);
-  }
+  if (!flow.rtoTimer.arm(now, rto, node_)) scheduleExtraTimer(flow, now, rto);
   if (flow.lossDeadline() == std::numeric_limits<std::int64_t>::max()) return;
   const std::int64_t loss = std::max(now, flow.lossDeadline());
-  if (!flow.lossPending) {
-    flow.lossPending = true;
-    flow.lossAt = loss;
-    scheduleAt(now, loss, ns3::PeekPointer(flow.lossEvent), node_);
-  } else if (loss < flow.lossAt) {
-    scheduleExtraTimer(flow, now, loss);
-  }
+  if (!flow.lossTimer.arm(now, loss, node_)) scheduleExtraTimer(flow, now, loss);
 }
 
 void NicTransport::scheduleExtraTimer(TransportFlow& flow, std::int64_t now, std::int64_t at) {
@@ -138,13 +123,13 @@ void NicTransport::fireTimers(TransportFlow& flow, std::int64_t now) {
 
 void NicTransport::onRto(std::uint32_t transfer) {
   TransportFlow& flow = ctx_.flow(transfer);
-  flow.rtoPending = false;
+  flow.rtoTimer.pending = false;
   fireTimers(flow, nowPs());
 }
 
 void NicTransport::onLossTimer(std::uint32_t transfer) {
   TransportFlow& flow = ctx_.flow(transfer);
-  flow.lossPending = false;
+  flow.lossTimer.pending = false;
   fireTimers(flow, nowPs());
 }
 

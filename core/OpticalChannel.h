@@ -52,7 +52,9 @@ class OpticalChannel : public ns3::Channel {
   void attach(ns3::Ptr<OpticalNetDevice> atA, ns3::Ptr<OpticalNetDevice> atB);
 
   /// The delivery figures of direction @p dir (0/1 parity: a->b / b->a).
-  Delivery delivery(std::uint32_t dir) const { return Delivery{receivers_[dir & 1], latencyPs_, up_ && logKeepPerBit_ == 0.0}; }
+  Delivery delivery(std::uint32_t dir) const {
+    return Delivery{receivers_[dir & 1], latencyPs_, up_ && logKeepPerBit_ == 0.0};
+  }
   /// Carries frame @p frame over direction @p dir (0/1 parity: a->b / b->a).
   /// Times in picoseconds; `now` is the simulator's clock, `start >= now`.
   void carry(std::uint32_t frame, std::uint32_t dir, std::int64_t now, std::int64_t start, std::int64_t ser);

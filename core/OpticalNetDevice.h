@@ -84,7 +84,6 @@ class alignas(64) OpticalNetDevice : public ns3::NetDevice {
   }
   std::uint32_t direction() const { return dir_; }
   std::int64_t queuedBytes() const { return queued_; }
-  std::int64_t queuedDataBytes() const { return load_->queuedData; }
   std::size_t queuedFrames() const { return data_.size() + ctrl_.size(); }
   bool paused() const { return load_->paused; }
   std::int64_t pausedSincePs() const { return pausedSince_; }

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/IntStack.h"
+#include "core/LazyTimer.h"
 #include "core/Ring.h"
 #include "core/RttEstimator.h"
 #include "topology/Ids.h"
@@ -179,13 +180,9 @@ class TransportFlow {
   std::uint32_t ackDir = kNone;   ///< link direction ACKs leave dst by
   bool inRing = false;            ///< listed in its port's round-robin
   bool noRoute = false;
-  bool rtoPending = false;
-  std::int64_t timerAt = 0;       ///< when the pending rtoEvent fires
-  bool lossPending = false;
-  std::int64_t lossAt = 0;        ///< when the pending lossEvent (RACK's reordering timer) fires
+  LazyTimer rtoTimer;             ///< the retransmission timeout
+  LazyTimer lossTimer;            ///< RACK's reordering timer
   bool dcqcnPending = false;
-  ns3::Ptr<ns3::EventImpl> rtoEvent;
-  ns3::Ptr<ns3::EventImpl> lossEvent;
   ns3::Ptr<ns3::EventImpl> dcqcnEvent;
 
  private:

@@ -50,7 +50,6 @@ Routing Routing::compute(const Fabric& fabric, RouteMetric metric) {
   r.destIndex_.assign(r.nodeCount_, -1);
   const std::vector<NodeId> gpus = fabric.nodesOfKind(NodeKind::Gpu);
   for (std::size_t i = 0; i < gpus.size(); ++i) r.destIndex_[gpus[i]] = static_cast<std::int32_t>(i);
-  r.destCount_ = gpus.size();
   r.distance_.reserve(gpus.size() * r.nodeCount_);
   for (NodeId dst : gpus) {
     const std::vector<std::int64_t> dist = distancesTo(fabric, dst, metric);

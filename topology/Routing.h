@@ -66,7 +66,6 @@ class Routing {
   std::size_t nodeCount_ = 0;
   std::vector<std::int32_t> destIndex_;        ///< node -> row, -1 if not a GPU
   std::vector<std::int64_t> distance_;         ///< row * nodeCount + node
-  std::size_t destCount_ = 0;                  ///< GPUs (rows)
   // Next hops, compressed twice. A node sends towards most destinations over
   // one of a few link sets (a fat-tree edge switch: its uplinks, or one
   // downlink), so each node stores its distinct sets once; and destinations
