@@ -2,6 +2,8 @@
 // quoted in its entry's `source` (datasheet, standard, vendor page, paper) or is
 // marked `assumption = true` with the reason in `notes`. docs/catalog.md lists
 // the same figures with their derivations; keep the two in step.
+#include <cmath>
+
 #include "models/Catalog.h"
 
 namespace ofe::models {
@@ -286,6 +288,13 @@ void addModules(Catalog& c) {
         "reach: upper end of 80-120 km amplified, OSNR-limited; power: low end of 15-21 W; "
         "latency 500 ns: coherent DSP + CFEC estimate (several hundred ns class); "
         "no unamplified loss allowance found (0)";
+    // QoT figures (docs/optics.md): one DP-16QAM carrier at 478.75 Gb/s / 8 bits per symbol.
+    m.symbolRate = SymbolRate::baud(478.75e9 / 8.0);
+    m.modulation = Modulation::Dp16Qam;
+    m.rollOff = 0.2;                      // GNPy extra_eqpt_config.json ZR400G (P)
+    m.txOsnr = Decibel(34.0);             // GNPy extra_eqpt_config.json ZR400G (P)
+    m.fecThresholdBer = 1.25e-2;          // CFEC: Smartoptics SO-TQSFP-DD-4CC-ZR datasheet (P)
+    m.requiredGsnr = Decibel(26.0 - 10.0 * std::log10(478.75 / 8.0 / 12.5));  // OSNR 26 dB / 0.1 nm, same sheet
     c.put(m);
   }
   {
@@ -309,6 +318,13 @@ void addModules(Catalog& c) {
         "reach 1000 km is an estimate inside 'hundreds of km' for 400G DP-16QAM; line rate taken "
         "equal to 400ZR (OpenZR+ oFEC differs slightly); latency 1 us: coherent DSP + oFEC "
         "estimate";
+    // OpenZR+ MSA Rev 3.0 (S): 400G DP-16QAM at 60.14 GBd, OSNR 24 dB / 0.1 nm at the oFEC threshold 2.0e-2.
+    m.symbolRate = SymbolRate::baud(60.1385e9);
+    m.modulation = Modulation::Dp16Qam;
+    m.rollOff = 0.2;
+    m.txOsnr = Decibel(34.0);
+    m.fecThresholdBer = 2.0e-2;
+    m.requiredGsnr = Decibel(24.0 - 10.0 * std::log10(60.1385 / 12.5));
     c.put(m);
   }
   {
@@ -355,6 +371,15 @@ void addModules(Catalog& c) {
     m.notes =
         "all figures assumed: a long-haul coherent transponder (probabilistic shaping, ~130 GBd) "
         "reaching 2,500 km over amplified spans; 25 % SD-FEC overhead, 1 us DSP + FEC, 35 W";
+    // Assumed QoT figures: 400G DP-QPSK at ~130 GBd (the 400G QPSK China Mobile piloted over
+    // 5,600 km in 2023, Light Reading 2023-06-16, S); required GSNR 9.2 dB = OpenZR+'s 200G
+    // DP-QPSK tolerance (16 dB / 0.1 nm at 60.14 GBd) taken for this class; SD-FEC at 2.0e-2.
+    m.symbolRate = SymbolRate::baud(130e9);
+    m.modulation = Modulation::DpQpsk;
+    m.rollOff = 0.1;
+    m.txOsnr = Decibel(36.0);             // OpenROADM v5 transceivers in GNPy (P)
+    m.fecThresholdBer = 2.0e-2;
+    m.requiredGsnr = Decibel(9.2);
     c.put(m);
   }
   {
@@ -440,6 +465,9 @@ void addFibres(Catalog& c) {
     f.notes =
         "0.16 dB/km assumed for ultra-low-loss pure-silica-core fibre; its group index (slightly "
         "lower) is taken equal to standard SMF";
+    // Large-area pure-silica-core fibre as GNPy's "LOF" (eqpt_config.json, P): D 22 ps/nm/km, A_eff 125 um^2.
+    f.dispersion = Dispersion::psPerNmKm(22.0);
+    f.effectiveArea = EffectiveArea::squareMicrometres(125.0);
     c.put(f);
   }
   {

@@ -2,13 +2,17 @@
 /// @file OpticalModule.h
 /// @brief A transceiver (pluggable, LPO, CPO, coherent) or an electrical/scale-up port as a value type.
 
+#include <optional>
 #include <string>
 
+#include "models/Modulation.h"
 #include "units/DataRate.h"
 #include "units/Decibel.h"
 #include "units/Duration.h"
 #include "units/Length.h"
 #include "units/Power.h"
+#include "units/PowerLevel.h"
+#include "units/SymbolRate.h"
 
 namespace ofe::models {
 
@@ -35,6 +39,14 @@ struct OpticalModule {
   std::string source;      ///< where the figures come from
   bool assumption = false; ///< true when some figure is not verified (see notes)
   std::string notes;
+  // Coherent figures the QoT model uses (docs/optics.md); a zero symbol rate leaves the module to its reach.
+  SymbolRate symbolRate;   ///< modulation rate; 0 when not coherent or unknown
+  double rollOff = 0.15;   ///< pulse-shaping roll-off: a channel occupies (1 + rollOff) x symbolRate
+  Modulation modulation = Modulation::DpQpsk;
+  Decibel txOsnr = Decibel(40.0);  ///< transmitter noise, over 0.1 nm (GNPy's tx_osnr)
+  std::optional<Decibel> requiredGsnr;  ///< over the signal bandwidth, at the FEC threshold
+  double fecThresholdBer = 0.0;    ///< pre-FEC BER the FEC corrects to 1e-15; 0 when unknown
+  PowerLevel txPower = PowerLevel::dbm(-10.0);  ///< transmitter output, what a booster amplifies
 
   /// Signalling rate on the medium, payload rate x lineOverhead.
   DataRate lineRate() const;

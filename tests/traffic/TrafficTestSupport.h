@@ -37,7 +37,10 @@ inline models::Catalog testCatalog() {
   nvlink.rate = DataRate::gbps(3600);
   nvlink.medium = models::Medium::ScaleUp;
   c.put(nvlink);
-  c.put(models::FibreType{"t-fibre", Attenuation::dbPerKm(0.4), 1.468, "", false, ""});
+  models::FibreType fibre;
+  fibre.name = "t-fibre";
+  fibre.attenuation = Attenuation::dbPerKm(0.4);
+  c.put(fibre);
   models::SwitchModel sw;
   sw.name = "t-switch";
   sw.ports = 64;
