@@ -15,8 +15,6 @@ namespace ofe::models {
 struct LaunchPower {
   bool optimum = false;                      ///< `auto`
   PowerLevel level = PowerLevel::dbm(0.0);   ///< used unless optimum
-
-  bool operator==(const LaunchPower& o) const { return optimum == o.optimum && level.dbmValue() == o.level.dbmValue(); }
 };
 
 /// Named amplifier bands.
@@ -37,7 +35,8 @@ struct LineSettings {
   Band band = Band::C;
   std::optional<Frequency> bandStart;             ///< with bandEnd: replaces `band`
   std::optional<Frequency> bandEnd;
-  bool preamplifier = true;  ///< an amplifier after the last span, before the receiver
+  bool preamplifier = true;  ///< an amplifier after the last span, before the receiver (whoever builds
+                             ///< the OpticalLine turns it into the last span's `amplified`)
   bool booster = false;      ///< an amplifier between the transmitter and the first span
 
   /// The spectrum the channels may occupy: bandStart..bandEnd when both are

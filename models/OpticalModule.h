@@ -46,7 +46,7 @@ struct OpticalModule {
   Decibel txOsnr = Decibel(40.0);  ///< transmitter noise, over 0.1 nm (GNPy's tx_osnr)
   std::optional<Decibel> requiredGsnr;  ///< over the signal bandwidth, at the FEC threshold
   double fecThresholdBer = 0.0;    ///< pre-FEC BER the FEC corrects to 1e-15; 0 when unknown
-  PowerLevel txPower = PowerLevel::dbm(-10.0);  ///< transmitter output, what a booster amplifies
+  PowerLevel txPower = PowerLevel::dbm(-10.0);  ///< transmitter output, what a booster amplifies (assumed default)
 
   /// Signalling rate on the medium, payload rate x lineOverhead.
   DataRate lineRate() const;

@@ -119,16 +119,9 @@ def propagate(elements, p_dbm, tx_osnr):
     return si, elements[-1]
 
 
-def independent_gn(line, p_dbm, n_ch_freqs):
-    """Textbook re-implementation (numpy) of the same closed form, for the C++ side:
-    P_ASE,k = n_amp * h f NF G Rs, P_NLI,k = n_span * sum_j eta_kj P^3, every span launched at exactly P,
-    no signal depletion, no power creep. Gamma(f) and beta2 are taken from GNPy's Fiber object."""
-    fib = line['_fiber_obj']
-    f = n_ch_freqs
+def nli_coefficients(fib, f, alpha, beta2, gamma):
+    """eta[i, j] in 1/W^2: P_NLI,i of one span = sum_j P_i P_j^2 eta[i, j] (GNPy's _gn_analytic and _psi)."""
     n = f.size
-    alpha = fib.alpha(f)
-    beta2 = fib.beta2(f)
-    gamma = fib.gamma(f)
     L = fib.params.length
     Leff = (1 - np.exp(-alpha * L)) / alpha
     La = 1 / alpha
@@ -139,7 +132,19 @@ def independent_gn(line, p_dbm, n_ch_freqs):
     psi *= Leff[None, :] ** 2 / (2 * np.pi * b2 * La[None, :])
     w = np.full((n, n), 2 * 16 / 27)
     np.fill_diagonal(w, 16 / 27)
-    eta = gamma[:, None] ** 2 * w * psi / BAUD ** 2
+    return gamma[:, None] ** 2 * w * psi / BAUD ** 2
+
+
+def independent_gn(line, p_dbm, n_ch_freqs):
+    """Textbook re-implementation (numpy) of the same closed form, for the C++ side:
+    P_ASE,k = n_amp * h f NF G Rs, P_NLI,k = n_span * sum_j eta_kj P^3, every span launched at exactly P,
+    no signal depletion, no power creep. Gamma(f) and beta2 are taken from GNPy's Fiber object."""
+    fib = line['_fiber_obj']
+    f = n_ch_freqs
+    alpha = fib.alpha(f)
+    beta2 = fib.beta2(f)
+    gamma = fib.gamma(f)
+    eta = nli_coefficients(fib, f, alpha, beta2, gamma)
     P = dbm2watt(p_dbm)
     nli_span = (eta * P ** 3).sum(axis=1)
     G = db2lin(fib.loss)
@@ -162,17 +167,7 @@ def gnpy_replica(line, p_dbm):
     alpha = fib.alpha(f)
     gamma = fib.gamma(f)
     beta2 = fib.beta2(f)
-    L = fib.params.length
-    Leff = (1 - np.exp(-alpha * L)) / alpha
-    La = 1 / alpha
-    df = f[None, :] - f[:, None]
-    b2 = np.abs((beta2[:, None] + beta2[None, :]) / 2)
-    psi = (np.arcsinh(np.pi ** 2 * La[None, :] * b2 * BAUD * (df + BAUD / 2))
-           - np.arcsinh(np.pi ** 2 * La[None, :] * b2 * BAUD * (df - BAUD / 2))) / 2
-    psi *= Leff[None, :] ** 2 / (2 * np.pi * b2 * La[None, :])
-    w = np.full((n, n), 2 * 16 / 27)
-    np.fill_diagonal(w, 16 / 27)
-    eta = gamma[:, None] ** 2 * w * psi / BAUD ** 2
+    eta = nli_coefficients(fib, f, alpha, beta2, gamma)
     pch = np.full(n, dbm2watt(p_dbm))
     s, a, q = np.ones(n), np.zeros(n), np.zeros(n)
     G = db2lin(fib.loss)
@@ -182,7 +177,7 @@ def gnpy_replica(line, p_dbm):
         s *= 1 - r
         a *= 1 - r
         q = q * (1 - r) + r
-        pch = pch * np.exp(-alpha * L)
+        pch = pch * np.exp(-alpha * fib.params.length)
         ase = h * BAUD * f * db2lin(line['nf'])
         new = pch + ase
         s *= pch / new
@@ -366,11 +361,11 @@ def write_markdown(res, path):
     A = L.append
     A('# GNPy reference numbers (analytic GN model) for C++ cross-check\n')
     A(f"* GNPy commit: `{res['gnpy_commit']}` (`git describe`: `{res['gnpy_describe']}`), "
-      'from the `fetch` mirror of github:Telecominfraproject/oopt-gnpy (HEAD).')
+      'from github.com/Telecominfraproject/oopt-gnpy.')
     A('* Python: Debian `/usr/bin/python3` with Debian python3-numpy / python3-scipy / python3-networkx. '
       'Only `gnpy.core` is used; `oopt_gnpy_libyang` is replaced by an empty stand-in module (never called).')
-    A('* Produced by `/tmp/gnpy-ref/run_reference.py` (`/usr/bin/python3 run_reference.py /tmp/gnpy-ref/src`); '
-      'raw numbers incl. all 96 channels in `/tmp/gnpy-ref/results.json`.')
+    A('* Produced by `scripts/gnpy-reference/run_reference.py <gnpy checkout>`; '
+      'raw numbers incl. all 96 channels in `results.json` beside this file.')
     A('* NLI method: `SimParams.set_params({"nli_params": {"method": "gn_model_analytic"}, '
       '"raman_params": {"flag": False}})` (no SRS, no GGN).\n')
     A('## Spectrum (as built by `gnpy.core.info.create_input_spectral_information`)\n')
@@ -612,8 +607,7 @@ numbers for all 96 channels to < 1e-14 dB and is the recipe to port to C++ if yo
   (0.05 dB grid).
 * The EDFA is a `fixed_gain` model with `nf0` (flat 5.5 / 4.5 dB, exactly the NF used for every channel and
   every amplifier, as printed above); `variable_gain` was not used.
-* The upstream checkout lacks some large files under `tests/data` (not in the mirror snapshot); the `gnpy/`
-  package tree is complete and unmodified (`git status` clean for `gnpy/`). Nothing under /work/main was touched.
+* Only the `gnpy/` package of the checkout is used, unmodified; its `tests/` are not needed.
 """
 
 if __name__ == '__main__':
