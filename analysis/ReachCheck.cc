@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <utility>
 
 #include "analysis/FabricQueries.h"
 #include "models/LinkBudget.h"
@@ -26,6 +27,22 @@ CheckStatus fromBudget(models::BudgetStatus s) {
   return CheckStatus::Fail;
 }
 
+/// The QoT verdict of an amplified coherent link: FAIL when the channels do
+/// not fit the band or the worst channel's GSNR is below what the module
+/// needs, WARN within 1 dB of it or when the module gives no requirement.
+std::pair<CheckStatus, std::string> judgeQot(const models::QotEstimate& q) {
+  if (!q.spectrumProblem.empty()) return {CheckStatus::Fail, q.spectrumProblem};
+  if (!q.margin) {
+    return {CheckStatus::Warn, fmt::format("GSNR {:.2f} dB, but the module gives no required GSNR or FEC threshold",
+                                           q.worst.gsnrSignal.db())};
+  }
+  const std::string figures = fmt::format("GSNR {:.2f} dB against {:.2f} dB needed (margin {:+.2f} dB)",
+                                          q.worst.gsnrSignal.db(), q.requiredGsnr->db(), q.margin->db());
+  if (q.margin->db() < 0.0) return {CheckStatus::Fail, figures + fmt::format(", post-FEC BER {:.2e}", q.postFecBer)};
+  if (q.margin->db() < 1.0) return {CheckStatus::Warn, figures};
+  return {CheckStatus::Pass, figures};
+}
+
 }  // namespace
 
 CheckResult checkReach(const topology::Fabric& fabric) {
@@ -39,7 +56,25 @@ CheckResult checkReach(const topology::Fabric& fabric) {
   double worstUse = 0.0;
   std::optional<Decibel> minMargin;
   std::string minMarginLink;
+  std::size_t qotLinks = 0;
+  std::optional<Decibel> minGsnrMargin;
+  std::string minGsnrMarginLink;
   for (const Link& link : fabric.links()) {
+    if (link.qot) {
+      // The GN model replaces reach and power budget: what limits an amplified
+      // coherent line is its GSNR, not its length.
+      ++qotLinks;
+      const auto [s, reason] = judgeQot(*link.qot);
+      if (link.qot->margin && (!minGsnrMargin || *link.qot->margin < *minGsnrMargin)) {
+        minGsnrMargin = link.qot->margin;
+        minGsnrMarginLink = linkLabel(fabric, link.id);
+      }
+      if (s == CheckStatus::Pass) continue;
+      ++(s == CheckStatus::Fail ? failed : warned);
+      r.escalate(s);
+      r.addOffender(fmt::format("{}: {} {}", linkLabel(fabric, link.id), toString(s), reason));
+      continue;
+    }
     const models::AmplifierModel* weakest = nullptr;
     Length longest;
     for (const topology::Span& s : link.spans) {
@@ -85,6 +120,8 @@ CheckResult checkReach(const topology::Fabric& fabric) {
   r.addMetric("unknown_allowance_links", static_cast<double>(unknownAllowance), "count");
   r.addMetric("worst_reach_use", worstUse, "ratio");
   if (minMargin) r.addMetric("min_margin", minMargin->db(), "dB");
+  r.addMetric("qot_links", static_cast<double>(qotLinks), "count");
+  if (minGsnrMargin) r.addMetric("min_gsnr_margin", minGsnrMargin->db(), "dB");
   if (n == 0) {
     r.summary = "no links";
     return r;
@@ -93,6 +130,7 @@ CheckResult checkReach(const topology::Fabric& fabric) {
                                    : fmt::format("{} of {} links fail, {} warn", failed, n, warned);
   r.summary += fmt::format("; fullest reach {:.0f}%", worstUse * 100.0);
   if (minMargin) r.summary += fmt::format("; least margin {} ({})", *minMargin, minMarginLink);
+  if (minGsnrMargin) r.summary += fmt::format("; least GSNR margin {:.2f} dB ({})", minGsnrMargin->db(), minGsnrMarginLink);
   return r;
 }
 

@@ -8,7 +8,13 @@
 namespace ofe::analysis {
 
 /// Reach and link budget of every link, up or down (a failed link is still
-/// installed hardware), judged by models::LinkBudget:
+/// installed hardware):
+///
+/// - Amplified coherent links the QoT model estimated (Link::qot): the GSNR
+///   margin of the worst channel; FAIL below 0 dB or when the channels do not
+///   fit the band, WARN below 1 dB (docs/optics.md). Reach is not used.
+///
+/// and otherwise by models::LinkBudget:
 ///
 /// - Unamplified links: LinkBudget::check over the whole length with the
 ///   link's extra loss (connectors, splices, OCS insertion loss).
@@ -21,7 +27,8 @@ namespace ofe::analysis {
 /// span by span, by checkAmplifierSpacing); WARN on a margin below 1 dB or an
 /// unknown allowance on a long optical link. Offenders: "link: reason".
 /// Metrics: links, failed_links, warned_links, unknown_allowance_links,
-/// worst_reach_use (length / reach), min_margin (dB, over links with a known allowance).
+/// worst_reach_use (length / reach), min_margin (dB, over links with a known allowance),
+/// qot_links, min_gsnr_margin (dB).
 CheckResult checkReach(const topology::Fabric& fabric);
 
 }  // namespace ofe::analysis

@@ -296,6 +296,31 @@ ReportSection linksSection(const RunReport& report, const topology::Fabric& fabr
   if (sorted.size() > kTop)
     top.note = fmt::format("{} more links in links.csv.", sorted.size() - kTop);
   s.tables.push_back(std::move(top));
+
+  ReportTable optical;
+  optical.id = "table-links-qot";
+  optical.caption = "Amplified coherent lines (GN model, worst channel)";
+  optical.header = {"Link", "Module", "Length", "GSNR", "Needed", "Margin", "Pre-FEC BER", "Post-FEC BER",
+                    "Packets", "Lost"};
+  optical.numeric = {false, false, true, true, true, true, true, true, true, true};
+  for (const LinkUsage& u : report.links) {
+    const topology::Link& l = fabric.link(u.link);
+    if (!l.qot) continue;
+    const models::QotEstimate& q = *l.qot;
+    optical.rows.push_back({linkLabel(fabric, u.link), l.module.name, l.length.toString(),
+                            fmt::format("{:.2f} dB", q.worst.gsnrSignal.db()),
+                            q.requiredGsnr ? fmt::format("{:.2f} dB", q.requiredGsnr->db()) : "-",
+                            q.margin ? fmt::format("{:+.2f} dB", q.margin->db()) : "-",
+                            fmt::format("{:.2e}", q.preFecBer), fmt::format("{:.2e}", l.bitErrorRate),
+                            std::to_string(u.packets), std::to_string(u.lost)});
+  }
+  if (!optical.rows.empty()) {
+    optical.note =
+        "GSNR over the symbol rate of the worst channel of a fully loaded band; the post-FEC BER is the "
+        "link's bit-error rate in the run (an explicit bit_error_rate overrides it). `ofe qot` shows the "
+        "ASE and NLI parts (docs/optics.md).";
+    s.tables.push_back(std::move(optical));
+  }
   return s;
 }
 

@@ -165,7 +165,12 @@ nlohmann::json reportJson(const RunReport& report, const topology::Fabric& fabri
                      {"drops", u.drops},
                      {"lost", u.lost},
                      {"ecn_marks", u.ecnMarks},
-                     {"pfc_paused_s", seconds(u.pfcPaused)}});
+                     {"pfc_paused_s", seconds(u.pfcPaused)},
+                     {"bit_error_rate", l.bitErrorRate},
+                     {"gsnr_db", l.qot ? nlohmann::json(l.qot->worst.gsnrSignal.db()) : nlohmann::json()},
+                     {"gsnr_margin_db",
+                      l.qot && l.qot->margin ? nlohmann::json(l.qot->margin->db()) : nlohmann::json()},
+                     {"pre_fec_ber", l.qot ? nlohmann::json(l.qot->preFecBer) : nlohmann::json()}});
   }
   j["links"] = std::move(links);
 

@@ -6,6 +6,7 @@
 #include "analysis/DesignTargets.h"
 #include "analysis/DesignValidator.h"
 #include "analysis/ExportFormat.h"
+#include "analysis/QotReport.h"
 #include "apps/CommandSupport.h"
 #include "scenario/ParameterRegistry.h"
 
@@ -30,6 +31,20 @@ int validateCommand(const std::string& scenarioPath, bool json, std::ostream& ou
     out << report.renderTable();
   }
   return report.worstStatus() == analysis::CheckStatus::Fail ? kExitFailed : kExitOk;
+}
+
+int qotCommand(const std::string& scenarioPath, bool json, std::ostream& out) {
+  const scenario::Scenario s = loadScenario(scenarioPath);
+  if (json) {
+    out << analysis::qotJson(s.fabric).dump(2) << "\n";
+  } else {
+    out << analysis::qotTable(s.fabric);
+  }
+  for (const topology::Link& link : s.fabric.links()) {
+    if (!link.qot) continue;
+    if (!link.qot->spectrumProblem.empty() || (link.qot->margin && link.qot->margin->db() < 0.0)) return kExitFailed;
+  }
+  return kExitOk;
 }
 
 int exportCommand(const std::string& scenarioPath, const std::string& format, const std::string& outPath,

@@ -32,6 +32,11 @@ int main(int argc, char** argv) {
   validateCmd->add_option("scenario", path, "scenario YAML file")->required();
   validateCmd->add_flag("--json", json, "print JSON instead of a table");
 
+  auto* qotCmd = app.add_subcommand(
+      "qot", "quality of transmission of amplified coherent links: GSNR, margin, BER, CD, PMD (GN model)");
+  qotCmd->add_option("scenario", path, "scenario YAML file")->required();
+  qotCmd->add_flag("--json", json, "print JSON instead of a table");
+
   std::string format;
   std::string outPath;
   auto* exportCmd = app.add_subcommand("export", "write the fabric as Graphviz DOT, GraphML or JSON");
@@ -61,6 +66,7 @@ int main(int argc, char** argv) {
   try {
     if (*runCmd) return runCommand(run, std::cout, std::cerr);
     if (*validateCmd) return validateCommand(path, json, std::cout);
+    if (*qotCmd) return qotCommand(path, json, std::cout);
     if (*exportCmd) return exportCommand(path, format, outPath, std::cout);
     if (*catalogCmd) return catalogCommand(path, json, std::cout);
     if (*schemaCmd) return schemaCommand(std::cout);

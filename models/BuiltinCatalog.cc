@@ -342,12 +342,56 @@ void addModules(Catalog& c) {
     m.power = Power::watts(40);
     m.coherent = true;
     m.source =
-        "engineering estimate; cable lengths for scale: PLCN 12,800 km (socaltech.com, S), "
+        "GNPy example-data/eqpt_config.json, OpenROADM MSA ver. 5.0 400G DP-16QAM mode (P); cable "
+        "lengths for scale: PLCN 12,800 km (socaltech.com, S), "
         "NCP ~13,000 km (submarinenetworks.com, S)";
     m.assumption = true;
     m.notes =
-        "all figures assumed: reach ~15,000 km covers trans-Pacific cables; 25 % SD-FEC overhead, "
-        "2 us DSP + FEC latency and 40 W per 400G line card are estimates";
+        "reach is what the QoT model decides over amplified spans (docs/optics.md): 400G of "
+        "DP-16QAM does not close a trans-Pacific cable, 15,000 km is only a ceiling; 25 % SD-FEC "
+        "overhead, 2 us DSP + FEC latency and 40 W per 400G line card are estimates";
+    // QoT figures: OpenROADM MSA 5.0 "400 Gbit/s, DP-16QAM" mode in GNPy's
+    // example-data/eqpt_config.json (P): 63.1 GBd, OSNR 24 dB / 0.1 nm, roll-off 0.15, tx_osnr 36 dB.
+    m.symbolRate = SymbolRate::baud(63.1e9);
+    m.modulation = Modulation::Dp16Qam;
+    m.rollOff = 0.15;
+    m.txOsnr = Decibel(36.0);
+    m.fecThresholdBer = 2.0e-2;
+    m.requiredGsnr = Decibel(24.0 - 10.0 * std::log10(63.1 / 12.5));
+    c.put(m);
+  }
+  {
+    // 100G per wavelength is what PLCN was designed for: 240 x 100G per fibre pair
+    // (submarinenetworks.com, S). QoT figures: OpenROADM MSA 5.0 "100 Gbit/s, 31.57 Gbaud,
+    // DP-QPSK" in GNPy's example-data/eqpt_config.json (P): OSNR 12 dB / 0.1 nm, roll-off 0.15,
+    // tx_osnr 36 dB, 50 GHz minimum spacing.
+    OpticalModule m;
+    m.name = "subsea-100G";
+    m.formFactor = "SLTE transponder";
+    m.medium = Medium::Singlemode;
+    m.rate = DataRate::gbps(100);
+    m.lanes = 1;
+    m.lineOverhead = 31.57 * 4.0 / 100.0;  // 4 bits per DP-QPSK symbol
+    m.fec = "SD-FEC";
+    m.latency = Duration::microseconds(2);
+    m.reach = Length::kilometres(15000);
+    m.maxChannelLoss = Decibel(0.0);
+    m.power = Power::watts(25);
+    m.coherent = true;
+    m.source =
+        "GNPy example-data/eqpt_config.json, OpenROADM MSA ver. 5.0 100G DP-QPSK mode (P); "
+        "PLCN 240 x 100G per fibre pair (submarinenetworks.com, S)";
+    m.assumption = true;
+    m.notes =
+        "reach is what the QoT model decides over amplified spans (docs/optics.md), 15,000 km "
+        "is only a ceiling; FEC threshold 2e-2 (SD-FEC class), 2 us DSP + FEC latency and 25 W "
+        "are estimates";
+    m.symbolRate = SymbolRate::baud(31.57e9);
+    m.modulation = Modulation::DpQpsk;
+    m.rollOff = 0.15;
+    m.txOsnr = Decibel(36.0);
+    m.fecThresholdBer = 2.0e-2;
+    m.requiredGsnr = Decibel(12.0 - 10.0 * std::log10(31.57 / 12.5));
     c.put(m);
   }
   {

@@ -1,5 +1,7 @@
 #include "models/LineSettings.h"
 
+#include <algorithm>
+#include <cmath>
 #include <stdexcept>
 
 namespace ofe::models {
@@ -32,6 +34,16 @@ std::vector<SpectrumRange> LineSettings::spectrum() const {
     case Band::CPlusL: return {l, c};
   }
   return {c};
+}
+
+Frequency LineSettings::channelSpacingFor(SymbolRate rate, double rollOff) const {
+  if (channelSpacing) return *channelSpacing;
+  constexpr double kGranularity = 12.5e9;
+  constexpr double kFixedGrid = 50e9;
+  const double occupied = (1.0 + rollOff) * rate.baudValue();
+  // The small tolerance keeps an exact fit (e.g. 62.5 GHz) from rounding up a slot.
+  const double slots = std::ceil(occupied / kGranularity - 1e-9);
+  return Frequency::hertz(std::max(kFixedGrid, slots * kGranularity));
 }
 
 }  // namespace ofe::models

@@ -8,6 +8,7 @@
 
 #include "units/Frequency.h"
 #include "units/PowerLevel.h"
+#include "units/SymbolRate.h"
 
 namespace ofe::models {
 
@@ -31,7 +32,7 @@ struct SpectrumRange {
 /// maximum gain), so every span is launched at `launchPower`.
 struct LineSettings {
   LaunchPower launchPower;                        ///< per channel, into every span
-  Frequency channelSpacing = Frequency::hertz(50e9);  ///< grid slot width
+  std::optional<Frequency> channelSpacing;        ///< grid slot width; unset: channelSpacingFor()
   Band band = Band::C;
   std::optional<Frequency> bandStart;             ///< with bandEnd: replaces `band`
   std::optional<Frequency> bandEnd;
@@ -49,6 +50,13 @@ struct LineSettings {
   /// - C+L: both.
   /// @throws std::invalid_argument when only one edge is set or start >= end.
   std::vector<SpectrumRange> spectrum() const;
+
+  /// `channelSpacing` when set, else the narrowest slot of the ITU-T G.694.1
+  /// flexible grid (a multiple of 12.5 GHz) that holds (1 + @p rollOff) x
+  /// @p rate, and never below the 50 GHz of the fixed DWDM grid most line
+  /// systems are built on: 50 GHz for 32 GBd, 75 GHz for 400ZR's 59.84 GBd
+  /// (the spacing OIF-400ZR-01.0 targets on amplified links), 150 GHz for 130 GBd.
+  Frequency channelSpacingFor(SymbolRate rate, double rollOff) const;
 };
 
 /// "c", "l", "c+l".

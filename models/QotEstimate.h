@@ -42,6 +42,8 @@ struct QotEstimate {
   double pmdPs = 0.0;              ///< mean differential group delay
   Duration latency;                ///< fibre propagation, the same for every channel to within picoseconds
   std::string spectrumProblem;     ///< why the channels do not fit; empty when they do
+  Frequency channelSpacing;        ///< the grid used (LineSettings::channelSpacingFor)
+  int spans = 0;                   ///< fibre spans of non-zero length
 };
 
 }  // namespace ofe::models

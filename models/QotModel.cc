@@ -40,7 +40,9 @@ QotModel::QotModel(OpticalLine line) : line_(std::move(line)) {
                                 "uncompensated, dispersive links)");
   }
 
-  const double spacing = line_.settings.channelSpacing.hertzValue();
+  line_.settings.channelSpacing =
+      line_.settings.channelSpacingFor(line_.module.symbolRate, line_.module.rollOff);  // resolved once
+  const double spacing = line_.settings.channelSpacing->hertzValue();
   if (!(spacing > 0.0)) throw std::invalid_argument("channel_spacing must be > 0");
   for (const SpectrumRange& r : line_.settings.spectrum()) {
     const double width = r.end.hertzValue() - r.start.hertzValue();
@@ -164,14 +166,14 @@ PowerLevel QotModel::optimumLaunchPower() const {
 std::string QotModel::spectrumProblem() const {
   const OpticalModule& m = line_.module;
   const double occupied = (1.0 + m.rollOff) * symbolRate_;
-  const double spacing = line_.settings.channelSpacing.hertzValue();
+  const double spacing = line_.settings.channelSpacing->hertzValue();
   if (occupied > spacing * (1.0 + 1e-12)) {
     return fmt::format("{} occupies (1 + {:g}) x {} = {}, more than the {} channel spacing", m.name, m.rollOff,
-                       m.symbolRate, Frequency::hertz(occupied), line_.settings.channelSpacing);
+                       m.symbolRate, Frequency::hertz(occupied), *line_.settings.channelSpacing);
   }
   if (line_.channels > static_cast<int>(slots_.size())) {
     return fmt::format("{} channels asked for, the band fits {} at {}", line_.channels, slots_.size(),
-                       line_.settings.channelSpacing);
+                       *line_.settings.channelSpacing);
   }
   return "";
 }
@@ -192,6 +194,8 @@ QotEstimate QotModel::estimate() const {
     return a.gsnrSignal < b.gsnrSignal;
   });
   e.spectrumProblem = spectrumProblem();
+  e.channelSpacing = *line_.settings.channelSpacing;
+  e.spans = static_cast<int>(line_.spans.size());
 
   const OpticalModule& m = line_.module;
   double threshold = m.fecThresholdBer;

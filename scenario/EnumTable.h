@@ -7,6 +7,8 @@
 #include <vector>
 
 #include "models/GpuModel.h"
+#include "models/LineSettings.h"
+#include "models/Modulation.h"
 #include "models/OpticalModule.h"
 #include "models/SwitchQueueModel.h"
 #include "models/TransportModel.h"
@@ -28,6 +30,28 @@ struct EnumTable<models::Medium> {
         {models::Medium::Singlemode, "singlemode"},
         {models::Medium::Copper, "copper"},
         {models::Medium::ScaleUp, "scale-up"}};
+    return table;
+  }
+};
+
+template <>
+struct EnumTable<models::Modulation> {
+  static const std::vector<std::pair<models::Modulation, std::string>>& entries() {
+    using models::Modulation;
+    static const std::vector<std::pair<Modulation, std::string>> table = {
+        {Modulation::DpBpsk, toString(Modulation::DpBpsk)},   {Modulation::DpQpsk, toString(Modulation::DpQpsk)},
+        {Modulation::Dp8Qam, toString(Modulation::Dp8Qam)},   {Modulation::Dp16Qam, toString(Modulation::Dp16Qam)},
+        {Modulation::Dp32Qam, toString(Modulation::Dp32Qam)}, {Modulation::Dp64Qam, toString(Modulation::Dp64Qam)}};
+    return table;
+  }
+};
+
+template <>
+struct EnumTable<models::Band> {
+  static const std::vector<std::pair<models::Band, std::string>>& entries() {
+    using models::Band;
+    static const std::vector<std::pair<Band, std::string>> table = {
+        {Band::C, toString(Band::C)}, {Band::L, toString(Band::L)}, {Band::CPlusL, toString(Band::CPlusL)}};
     return table;
   }
 };

@@ -46,28 +46,18 @@ class FieldSet : public KeyTable {
   /// Declares @p key bound to @p member.
   template <typename M>
   FieldSet& add(std::string key, M T::*member, std::string doc) {
-    Binding b;
-    b.key = key;
-    b.read = [member](const YAML::Node& node, T& out) { out.*member = ValueCodec<M>::read(node); };
-    b.write = [member](YAML::Emitter& e, const T& in) { writeValue(e, in.*member); };
-    b.writable = [member](const T& in) { return ValueCodec<M>::writable(in.*member); };
-    if constexpr (std::is_same_v<M, std::string>) {
-      b.names = [member](const T& in) { return std::vector<std::string>{in.*member}; };
-    } else if constexpr (std::is_same_v<M, std::vector<std::string>>) {
-      b.names = [member](const T& in) { return in.*member; };
-    } else if constexpr (std::is_arithmetic_v<M> && !std::is_same_v<M, bool>) {
-      b.numeric = [member](const T& in) { return std::optional<double>(static_cast<double>(in.*member)); };
-    } else if constexpr (std::is_same_v<M, std::optional<double>>) {
-      b.numeric = [member](const T& in) { return in.*member; };
-    }
-    const T defaults = T();  // value-initialised: works for aggregates with explicit-constructor members
-    std::string shown = ValueCodec<M>::writable(defaults.*member) ? ValueCodec<M>::text(defaults.*member) : "";
-    if constexpr (std::is_same_v<M, std::string>) {
-      if (shown.empty()) shown = "\"\"";
-    }
-    declare(KeyDoc{key, ValueCodec<M>::type(), shown, std::move(doc), false});
-    bindings_.push_back(std::move(b));
-    return *this;
+    return bind<M>(
+        std::move(key), [member](T& t) -> M& { return t.*member; },
+        [member](const T& t) -> const M& { return t.*member; }, std::move(doc));
+  }
+
+  /// Declares @p key bound to @p member of the struct @p outer, a member of T
+  /// (e.g. the LineSettings a long-haul route and a submarine cable share).
+  template <typename M, typename S>
+  FieldSet& add(std::string key, S T::*outer, M S::*member, std::string doc) {
+    return bind<M>(
+        std::move(key), [outer, member](T& t) -> M& { return (t.*outer).*member; },
+        [outer, member](const T& t) -> const M& { return (t.*outer).*member; }, std::move(doc));
   }
 
   /// Declares @p key with hand-written read/write (for keys that are not one field).
@@ -204,6 +194,33 @@ class FieldSet : public KeyTable {
   }
 
  private:
+  /// Declares @p key on the field that @p field / @p view reach in a T.
+  template <typename M, typename Field, typename View>
+  FieldSet& bind(std::string key, Field field, View view, std::string doc) {
+    Binding b;
+    b.key = key;
+    b.read = [field](const YAML::Node& node, T& out) { field(out) = ValueCodec<M>::read(node); };
+    b.write = [view](YAML::Emitter& e, const T& in) { writeValue(e, view(in)); };
+    b.writable = [view](const T& in) { return ValueCodec<M>::writable(view(in)); };
+    if constexpr (std::is_same_v<M, std::string>) {
+      b.names = [view](const T& in) { return std::vector<std::string>{view(in)}; };
+    } else if constexpr (std::is_same_v<M, std::vector<std::string>>) {
+      b.names = [view](const T& in) { return view(in); };
+    } else if constexpr (std::is_arithmetic_v<M> && !std::is_same_v<M, bool>) {
+      b.numeric = [view](const T& in) { return std::optional<double>(static_cast<double>(view(in))); };
+    } else if constexpr (std::is_same_v<M, std::optional<double>>) {
+      b.numeric = [view](const T& in) { return view(in); };
+    }
+    const T defaults = T();  // value-initialised: works for aggregates with explicit-constructor members
+    std::string shown = ValueCodec<M>::writable(view(defaults)) ? ValueCodec<M>::text(view(defaults)) : "";
+    if constexpr (std::is_same_v<M, std::string>) {
+      if (shown.empty()) shown = "\"\"";
+    }
+    declare(KeyDoc{key, ValueCodec<M>::type(), shown, std::move(doc), false});
+    bindings_.push_back(std::move(b));
+    return *this;
+  }
+
   Binding& lastBinding() {
     if (bindings_.empty()) throw std::logic_error("no scenario key declared yet");
     return bindings_.back();

@@ -4,6 +4,7 @@
 
 #include <limits>
 
+#include "models/LineSettings.h"
 #include "scenario/SizeSweep.h"
 #include "topology/CircuitSwitchLayerBuilder.h"
 
@@ -38,6 +39,26 @@ void declareProvenance(FieldSet<M>& set) {
   set.add("source", &M::source, "Where the figures come from (document, URL).")
       .add("assumption", &M::assumption, "True when some figure is not verified; say which in `notes`.")
       .add("notes", &M::notes, "Free text: caveats, derivations.");
+}
+
+/// How an amplified line is operated: the keys long-haul routes and submarine
+/// cables share (models::LineSettings, docs/optics.md).
+template <typename P>
+void declareLineKeys(FieldSet<P>& set, models::LineSettings P::*line) {
+  using models::LineSettings;
+  set.add("launch_power", line, &LineSettings::launchPower,
+          "Launch power per channel into every span, or `auto`: the power that maximises the GSNR.")
+      .add("channel_spacing", line, &LineSettings::channelSpacing,
+           "Grid slot width; unset: the narrowest 12.5 GHz flex-grid slot, at least 50 GHz, that holds "
+           "the module's (1 + roll_off) x symbol_rate.")
+      .add("band", line, &LineSettings::band,
+           "Amplifier band the channels fill: c 191.325-196.125 THz, l 186.325-190.125 THz, or both.")
+      .add("band_start", line, &LineSettings::bandStart, "With band_end: the spectrum, replacing `band`.")
+      .add("band_end", line, &LineSettings::bandEnd, "With band_start: the spectrum, replacing `band`.")
+      .add("preamplifier", line, &LineSettings::preamplifier,
+           "An amplifier after the last span, before the receiver.")
+      .add("booster", line, &LineSettings::booster,
+           "An amplifier after the transmitter, raising its tx_power to the launch power.");
 }
 
 /// Keys every GPU fabric builder shares: where it stands, how nodes are named,
@@ -188,7 +209,22 @@ void ParameterRegistry::declareCatalog() {
            "Channel insertion-loss allowance; 0 dB when not specified.")
       .add("power", &OpticalModule::power, "Electrical power of one module.")
       .add("coherent", &OpticalModule::coherent,
-           "Coherent DSP (400ZR/ZR+): reach set by OSNR, amplified spans allowed.");
+           "Coherent DSP (400ZR/ZR+): reach set by OSNR, amplified spans allowed.")
+      .add("symbol_rate", &OpticalModule::symbolRate,
+           "Coherent modulation rate; with it the GN model estimates the GSNR of amplified lines "
+           "(docs/optics.md). Unset: the reach decides.")
+      .add("roll_off", &OpticalModule::rollOff,
+           "Pulse-shaping roll-off: a channel occupies (1 + roll_off) x symbol_rate.")
+      .range(0, 1)
+      .add("modulation", &OpticalModule::modulation, "Dual-polarisation format; sets the BER at a given SNR.")
+      .add("tx_osnr", &OpticalModule::txOsnr, "Transmitter OSNR over 0.1 nm (12.5 GHz).")
+      .add("required_gsnr", &OpticalModule::requiredGsnr,
+           "GSNR over the symbol rate at the FEC threshold, implementation penalty included; unset: "
+           "the textbook SNR of `modulation` at `fec_threshold_ber`.")
+      .add("fec_threshold_ber", &OpticalModule::fecThresholdBer,
+           "Pre-FEC BER the FEC corrects to 1e-15; 0: unknown (no post-FEC BER).")
+      .range(0, 0.5, true)
+      .add("tx_power", &OpticalModule::txPower, "Transmitter output per channel, what a booster amplifies.");
   declareProvenance(set<OpticalModule>());
 
   using models::FibreType;
@@ -197,7 +233,14 @@ void ParameterRegistry::declareCatalog() {
       .required()
       .add("attenuation", &FibreType::attenuation, "Loss per length.")
       .add("group_index", &FibreType::groupIndex, "Group index n; light travels at c / n.")
-      .range(1, kNoLimit);
+      .range(1, kNoLimit)
+      .add("dispersion", &FibreType::dispersion, "Chromatic dispersion D at 1550 nm.")
+      .add("effective_area", &FibreType::effectiveArea, "Effective area A_eff.")
+      .add("nonlinear_index", &FibreType::nonlinearIndex, "Nonlinear refractive index n2, in m^2/W.")
+      .range(0, kNoLimit)
+      .add("gamma", &FibreType::gamma,
+           "Nonlinear coefficient; unset: 2 pi n2 / (1550 nm x A_eff) from the two keys above.")
+      .add("pmd", &FibreType::pmd, "Polarisation-mode dispersion coefficient.");
   declareProvenance(set<FibreType>());
 
   using models::SwitchModel;
@@ -424,8 +467,10 @@ void ParameterRegistry::declareConnections() {
       .refers(Reference::Module)
       .add("fibre", &LongHaulParams::fibre, "Fibre of the route.")
       .refers(Reference::Fibre)
-      .add("amplifier_model", &LongHaulParams::amplifierModel, "In-line amplifier type.")
+      .add("amplifier_model", &LongHaulParams::amplifierModel,
+           "In-line amplifier type; also the ROADMs' and the preamplifier's.")
       .refers(Reference::Amplifier);
+  declareLineKeys(set<LongHaulParams>(), &LongHaulParams::line);
 
   using topology::SubmarineCableParams;
   set<SubmarineCableParams>()
@@ -440,8 +485,10 @@ void ParameterRegistry::declareConnections() {
       .refers(Reference::Module)
       .add("fibre", &SubmarineCableParams::fibre, "Fibre of the cable.")
       .refers(Reference::Fibre)
-      .add("repeater_model", &SubmarineCableParams::repeaterModel, "Repeater type.")
+      .add("repeater_model", &SubmarineCableParams::repeaterModel,
+           "Repeater type; also the landing stations' line amplifiers and the preamplifier.")
       .refers(Reference::Amplifier);
+  declareLineKeys(set<SubmarineCableParams>(), &SubmarineCableParams::line);
 
   using topology::Node;
   set<Node>()

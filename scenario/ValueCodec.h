@@ -20,9 +20,16 @@
 #include "units/Bytes.h"
 #include "units/DataRate.h"
 #include "units/Decibel.h"
+#include "units/Dispersion.h"
 #include "units/Duration.h"
+#include "units/EffectiveArea.h"
+#include "units/Frequency.h"
 #include "units/Length.h"
+#include "units/NonlinearCoefficient.h"
+#include "units/PmdCoefficient.h"
 #include "units/Power.h"
+#include "units/PowerLevel.h"
+#include "units/SymbolRate.h"
 
 namespace ofe::scenario {
 
@@ -190,6 +197,84 @@ struct ValueCodec<Power> {
   static Power read(const YAML::Node& n) { return Power::parse(codec::scalar(n, "a power")); }
   static std::string text(Power v) { return codec::number(v.wattsValue()) + " W"; }
   static bool writable(Power) { return true; }
+};
+
+/// The optical quantities below are written with the unit they are read in
+/// (codec::roundTrip falls back to the base unit when the short form would not read back exactly).
+template <>
+struct ValueCodec<PowerLevel> {
+  static std::string type() { return "power-level"; }
+  static PowerLevel read(const YAML::Node& n) { return PowerLevel::parse(codec::scalar(n, "a power level")); }
+  static std::string text(PowerLevel v) { return codec::number(v.dbmValue()) + " dBm"; }
+  static bool writable(PowerLevel) { return true; }
+};
+
+template <>
+struct ValueCodec<Frequency> {
+  static std::string type() { return "frequency"; }
+  static Frequency read(const YAML::Node& n) { return Frequency::parse(codec::scalar(n, "a frequency")); }
+  static std::string text(Frequency v) { return codec::roundTrip(v, codec::number(v.hertzValue()) + " Hz"); }
+  static bool writable(Frequency) { return true; }
+};
+
+template <>
+struct ValueCodec<SymbolRate> {
+  static std::string type() { return "symbol-rate"; }
+  static SymbolRate read(const YAML::Node& n) { return SymbolRate::parse(codec::scalar(n, "a symbol rate")); }
+  static std::string text(SymbolRate v) { return codec::roundTrip(v, codec::number(v.baudValue()) + " Bd"); }
+  /// A zero symbol rate (not coherent, or unknown) has no valid spelling.
+  static bool writable(SymbolRate v) { return v.baudValue() > 0.0; }
+};
+
+template <>
+struct ValueCodec<Dispersion> {
+  static std::string type() { return "dispersion"; }
+  static Dispersion read(const YAML::Node& n) { return Dispersion::parse(codec::scalar(n, "a dispersion")); }
+  static std::string text(Dispersion v) { return codec::number(v.psPerNmKmValue()) + " ps/nm/km"; }
+  static bool writable(Dispersion) { return true; }
+};
+
+template <>
+struct ValueCodec<EffectiveArea> {
+  static std::string type() { return "area"; }
+  static EffectiveArea read(const YAML::Node& n) { return EffectiveArea::parse(codec::scalar(n, "an area")); }
+  static std::string text(EffectiveArea v) { return codec::number(v.squareMicrometresValue()) + " um2"; }
+  static bool writable(EffectiveArea) { return true; }
+};
+
+template <>
+struct ValueCodec<NonlinearCoefficient> {
+  static std::string type() { return "nonlinear-coefficient"; }
+  static NonlinearCoefficient read(const YAML::Node& n) {
+    return NonlinearCoefficient::parse(codec::scalar(n, "a nonlinear coefficient"));
+  }
+  static std::string text(NonlinearCoefficient v) { return codec::number(v.perWattKmValue()) + " /W/km"; }
+  static bool writable(NonlinearCoefficient) { return true; }
+};
+
+template <>
+struct ValueCodec<PmdCoefficient> {
+  static std::string type() { return "pmd-coefficient"; }
+  static PmdCoefficient read(const YAML::Node& n) {
+    return PmdCoefficient::parse(codec::scalar(n, "a PMD coefficient"));
+  }
+  static std::string text(PmdCoefficient v) { return codec::number(v.psPerSqrtKmValue()) + " ps/sqrt(km)"; }
+  static bool writable(PmdCoefficient) { return true; }
+};
+
+/// A launch power: `auto` (the optimum) or a power level per channel.
+template <>
+struct ValueCodec<models::LaunchPower> {
+  static std::string type() { return "power-level or auto"; }
+  static models::LaunchPower read(const YAML::Node& n) {
+    const std::string text = codec::scalar(n, "a power level or auto");
+    if (text == "auto") return models::LaunchPower{true, PowerLevel::dbm(0.0)};
+    return models::LaunchPower{false, PowerLevel::parse(text)};
+  }
+  static std::string text(const models::LaunchPower& v) {
+    return v.optimum ? "auto" : ValueCodec<PowerLevel>::text(v.level);
+  }
+  static bool writable(const models::LaunchPower&) { return true; }
 };
 
 /// Enums are written in kebab-case, as listed by EnumTable.

@@ -5,6 +5,9 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "models/QotModel.h"
+#include "topology/AmplifiedLine.h"
+
 namespace ofe::topology {
 
 Fabric::Fabric(models::Catalog catalog) : catalog_(std::move(catalog)) {}
@@ -62,10 +65,9 @@ LinkId Fabric::addLink(NodeId a, NodeId b, const LinkSpec& spec) {
   if (spec.channels < 1) throw std::invalid_argument("link channels must be at least 1");
   link.channels = spec.channels;
   link.extraLoss = spec.extraLoss;
-  if (spec.bitErrorRate < 0.0 || spec.bitErrorRate >= 1.0) {
+  if (spec.bitErrorRate && (*spec.bitErrorRate < 0.0 || *spec.bitErrorRate >= 1.0)) {
     throw std::invalid_argument("link bit-error rate must be in [0, 1)");
   }
-  link.bitErrorRate = spec.bitErrorRate;
 
   Length longest;
   for (std::size_t i = 0; i < link.spans.size(); ++i) {
@@ -95,6 +97,14 @@ LinkId Fabric::addLink(NodeId a, NodeId b, const LinkSpec& spec) {
   link.moduleLatency = link.module.latency * 2;
   link.latency = link.propagation + link.moduleLatency + link.passiveLatency;
   link.worstSpanLoss = link.fibre.attenuation.over(longest) + link.extraLoss;
+  try {
+    if (const auto line = amplifiedLineOf(*this, link, spec)) link.qot = models::QotModel(*line).estimate();
+  } catch (const std::exception& e) {
+    throw std::invalid_argument(
+        fmt::format("link '{}' - '{}': quality of transmission: {}", nodes_[a].name, nodes_[b].name, e.what()));
+  }
+  // An explicit bit-error rate wins over the estimate: it is how a measured link is replayed.
+  link.bitErrorRate = spec.bitErrorRate.value_or(link.qot ? link.qot->postFecBer : 0.0);
 
   incident_[a].push_back(link.id);
   incident_[b].push_back(link.id);

@@ -2,11 +2,14 @@
 /// @file Link.h
 /// @brief A full-duplex link between two packet nodes, with its modules and fibre.
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "models/FibreType.h"
+#include "models/LineSettings.h"
 #include "models/OpticalModule.h"
+#include "models/QotEstimate.h"
 #include "topology/Ids.h"
 #include "units/DataRate.h"
 #include "units/Decibel.h"
@@ -32,7 +35,11 @@ struct LinkSpec {
   std::vector<Span> spans;      ///< explicit spans through passive nodes
   int channels = 1;             ///< parallel modules/wavelengths/fibre pairs, bundled as one link
   Decibel extraLoss;            ///< connectors, splices, OCS insertion loss
-  double bitErrorRate = 0.0;    ///< post-FEC bit-error rate (probability per bit), turns into frame loss
+  std::optional<double> bitErrorRate;  ///< post-FEC bit-error rate per bit, turns into frame loss;
+                                       ///< unset: the QoT estimate's, else 0
+  std::optional<models::LineSettings> line;  ///< set by the long-haul and submarine builders: the QoT
+                                             ///< model estimates the link (topology/AmplifiedLine.h)
+  std::string lineAmplifier;  ///< amplifier model at ROADMs, landing stations and the preamplifier
 };
 
 /// A link as stored in the Fabric. Both directions have the same figures.
@@ -47,6 +54,7 @@ struct Link {
   Decibel extraLoss;
   double bitErrorRate = 0.0;     ///< post-FEC, per bit
   bool up = true;                ///< false once failed
+  std::optional<models::QotEstimate> qot;  ///< GSNR, margin and BER of an amplified coherent line
 
   // Derived by Fabric::addLink:
   Length length;                 ///< sum of span lengths

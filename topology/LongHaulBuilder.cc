@@ -53,6 +53,8 @@ BuiltPart buildLongHaul(Fabric& fabric, const LongHaulParams& params) {
   spec.fibre = params.fibre;
   spec.spans = spans;
   spec.channels = params.channels;
+  spec.line = params.line;
+  spec.lineAmplifier = params.amplifierModel;
   for (int i = 0; i < params.parallelLinks; ++i)
     detail::addLink(fabric, part, params.from, params.to, spec);
   return part;

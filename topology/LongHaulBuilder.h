@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "models/LineSettings.h"
 #include "topology/BuiltPart.h"
 #include "topology/Fabric.h"
 #include "units/Length.h"
@@ -25,6 +26,7 @@ struct LongHaulParams {
   std::string module = "400G-LH";  ///< coherent long-haul transponder (400ZR+ reaches ~1,000 km)
   std::string fibre = "smf";
   std::string amplifierModel = "edfa-std-high-gain";
+  models::LineSettings line;    ///< launch power, grid, band, booster/preamplifier: the QoT model's inputs
 };
 
 /// Adds the amplifier/ROADM nodes (site = name, named "<name>/amp<s>" or

@@ -62,6 +62,8 @@ BuiltPart buildSubmarineCable(Fabric& fabric, const SubmarineCableParams& params
   spec.fibre = params.fibre;
   spec.spans = spans;
   spec.channels = params.wavelengthsPerPair;
+  spec.line = params.line;
+  spec.lineAmplifier = params.repeaterModel;
   for (int i = 0; i < params.fibrePairs; ++i)
     detail::addLink(fabric, part, params.from, params.to, spec);
   return part;

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "models/LineSettings.h"
 #include "topology/BuiltPart.h"
 #include "topology/Fabric.h"
 #include "units/Length.h"
@@ -23,9 +24,10 @@ struct SubmarineCableParams {
   int fibrePairs = 1;           ///< each pair is one link
   int wavelengthsPerPair = 1;   ///< channels bundled in each link
   std::string name = "cable";
-  std::string module = "subsea-coherent-400G";
+  std::string module = "subsea-100G";  ///< PLCN's 100G per wavelength: 400G DP-16QAM does not close 12,800 km
   std::string fibre = "smf-subsea";
   std::string repeaterModel = "submarine-repeater";
+  models::LineSettings line;    ///< launch power, grid, band, booster/preamplifier: the QoT model's inputs
 };
 
 /// Adds 2 landing stations ("<name>/landingA", "<name>/landingB"), the

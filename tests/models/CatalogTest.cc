@@ -22,7 +22,7 @@ const std::vector<std::string> kModules = {"100G-LR4",
                                            "1.6T-CPO",
                                            "400ZR",
                                            "400ZR+", "400G-LH",
-                                           "subsea-coherent-400G",
+                                           "subsea-coherent-400G", "subsea-100G",
                                            "nvlink4",
                                            "nvlink5"};
 const std::vector<std::string> kFibres = {"smf", "smf-1310", "smf-subsea", "mmf-om4", "copper"};
@@ -153,7 +153,7 @@ TEST(Catalog, CoherentFlagOnlyOnCoherentModules) {
   const Catalog c = Catalog::builtin();
   for (const auto& [name, m] : c.modules()) {
     const bool expected = name == "400ZR" || name == "400ZR+" || name == "400G-LH" ||
-                          name == "subsea-coherent-400G";
+                          name == "subsea-coherent-400G" || name == "subsea-100G";
     EXPECT_EQ(m.coherent, expected) << name;
   }
 }

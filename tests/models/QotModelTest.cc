@@ -153,8 +153,27 @@ TEST(QotModelTest, SpectrumMustHoldTheChannels) {
   EXPECT_NE(QotModel(l).estimate().spectrumProblem.find("97 channels"), std::string::npos);
   l.channels = 96;
   EXPECT_EQ(QotModel(l).estimate().spectrumProblem, "");
+  l.settings.channelSpacing = Frequency::hertz(50e9);
   l.module.symbolRate = SymbolRate::baud(45e9);  // 1.15 x 45 = 51.75 GHz > 50 GHz
   EXPECT_NE(QotModel(l).estimate().spectrumProblem.find("more than the 50 GHz"), std::string::npos);
+}
+
+TEST(QotModelTest, UnsetSpacingIsTheNarrowestFlexGridSlotThatHoldsTheChannel) {
+  const LineSettings automatic;
+  // (1 + roll-off) x rate, rounded up to 12.5 GHz, at least 50 GHz.
+  EXPECT_DOUBLE_EQ(automatic.channelSpacingFor(SymbolRate::baud(32e9), 0.15).gigahertzValue(), 50.0);
+  EXPECT_DOUBLE_EQ(automatic.channelSpacingFor(SymbolRate::baud(59.84375e9), 0.2).gigahertzValue(), 75.0);
+  EXPECT_DOUBLE_EQ(automatic.channelSpacingFor(SymbolRate::baud(130e9), 0.1).gigahertzValue(), 150.0);
+  EXPECT_DOUBLE_EQ(automatic.channelSpacingFor(SymbolRate::baud(50e9), 0.25).gigahertzValue(), 62.5);  // exact fit
+  LineSettings fixed;
+  fixed.channelSpacing = Frequency::hertz(100e9);
+  EXPECT_DOUBLE_EQ(fixed.channelSpacingFor(SymbolRate::baud(130e9), 0.1).gigahertzValue(), 100.0);
+
+  OpticalLine l = line(10, 80);
+  l.module.symbolRate = SymbolRate::baud(130e9);
+  l.module.rollOff = 0.1;
+  EXPECT_EQ(QotModel(l).slots().size(), 32u);  // 4.8 THz / 150 GHz
+  EXPECT_EQ(QotModel(l).estimate().spectrumProblem, "");
 }
 
 TEST(QotModelTest, MarginAndBerFollowTheModule) {

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <stdexcept>
 #include <string>
 
@@ -131,6 +132,95 @@ TEST(LongHaulBuilder, BuiltinDefaultsAddCatalogLatencies) {
                             catalog.module(params.module).latency * 2 +
                             catalog.amplifier(params.amplifierModel).latency * 18;
   EXPECT_EQ(link.latency, expected);
+}
+
+TEST(LongHaulBuilder, CoherentRoutesCarryTheirGnModelEstimate) {
+  Fabric fabric;
+  const Ends ends = addBorders(fabric, "51.2T-64x800G");
+  LongHaulParams params;
+  params.from = ends.a;
+  params.to = ends.b;
+  params.name = "zw-sh";
+  params.distance = Length::kilometres(1600);  // 20 spans of 80 km, 19 amplifier sites
+  const Link& link = fabric.link(buildLongHaul(fabric, params).links.at(0));
+  ASSERT_TRUE(link.qot.has_value());
+  const models::QotEstimate& q = *link.qot;
+  EXPECT_EQ(q.spans, 20);
+  EXPECT_EQ(q.amplifiers, 20);  // 19 in-line + the preamplifier
+  // 400G-LH: 130 GBd x 1.1 = 143 GHz -> 150 GHz slots; 4.8 THz of C band holds 32.
+  EXPECT_DOUBLE_EQ(q.channelSpacing.gigahertzValue(), 150.0);
+  EXPECT_EQ(q.slots, 32);
+  // ASE only, on paper: OSNR(0.1 nm) = 58 dB + P - NF - span loss - 10 log10 N
+  // = 57.95 + 0 - 5.5 - 16 - 13.01 = 23.44 dB at 193.4 THz (0 dBm, 0.2 dB/km x 80 km).
+  EXPECT_NEAR(q.centre.osnrAse.db(), 57.95 - 5.5 - 16.0 - 10.0 * std::log10(20.0), 0.05);
+  ASSERT_TRUE(q.margin.has_value());
+  EXPECT_NEAR(q.margin->db(), q.worst.gsnrSignal.db() - 9.2, 1e-12);
+  EXPECT_GT(q.margin->db(), 1.0);
+  // The estimate's post-FEC BER is the link's, unless one is given.
+  EXPECT_EQ(link.bitErrorRate, q.postFecBer);
+  EXPECT_NEAR(q.dispersionPsPerNm, 16.7 * 1600.0, 1e-6);
+
+}
+
+/// The GSNR margin of the default 400G-LH route of @p km with @p line settings.
+models::QotEstimate estimateRoute(double km, const models::LineSettings& line) {
+  Fabric fabric;
+  const Ends ends = addBorders(fabric, "51.2T-64x800G");
+  LongHaulParams params;
+  params.from = ends.a;
+  params.to = ends.b;
+  params.name = "r";
+  params.distance = Length::kilometres(km);
+  params.line = line;
+  return *fabric.link(buildLongHaul(fabric, params).links.at(0)).qot;
+}
+
+TEST(LongHaulBuilder, LaunchPowerAndLengthMoveTheMargin) {
+  models::LineSettings line;
+  line.launchPower.optimum = true;
+  const models::QotEstimate best = estimateRoute(1600, line);
+  EXPECT_DOUBLE_EQ(best.launchPower.dbmValue(), best.optimumLaunchPower.dbmValue());
+  // 10 dB above the optimum, NLI (as P^3) swamps the signal; 10 dB below, ASE does.
+  line.launchPower = models::LaunchPower{false, PowerLevel::dbm(best.optimumLaunchPower.dbmValue() + 10.0)};
+  EXPECT_LT(estimateRoute(1600, line).worst.gsnrSignal.db(), best.worst.gsnrSignal.db() - 10.0);
+  line.launchPower = models::LaunchPower{false, PowerLevel::dbm(best.optimumLaunchPower.dbmValue() - 10.0)};
+  EXPECT_LT(estimateRoute(1600, line).worst.gsnrSignal.db(), best.worst.gsnrSignal.db() - 5.0);
+  // Twice the spans, twice the line noise at the same launch power; the transmitter's noise
+  // (tx_osnr 36 dB over 0.1 nm = 36 - 10 log10(130 / 12.5) over the signal) stays:
+  // GSNR2 = GSNR1 - 10 log10(2 - tx share of GSNR1's noise).
+  line.launchPower.optimum = true;
+  const models::QotEstimate twice = estimateRoute(3200, line);
+  line.launchPower = models::LaunchPower{false, best.launchPower};
+  const double txSignal = 36.0 - 10.0 * std::log10(130.0 / 12.5);
+  const double txShare = std::pow(10.0, (best.worst.gsnrSignal.db() - txSignal) / 10.0);
+  EXPECT_NEAR(estimateRoute(3200, line).worst.gsnrSignal.db(),
+              best.worst.gsnrSignal.db() - 10.0 * std::log10(2.0 - txShare), 0.01);
+  EXPECT_LT(twice.margin->db(), best.margin->db());
+}
+
+TEST(LongHaulBuilder, AnExplicitBitErrorRateWinsOverTheEstimate) {
+  Fabric fabric;
+  const Ends ends = addBorders(fabric, "51.2T-64x800G");
+  LinkSpec spec;
+  spec.module = "400G-LH";
+  spec.spans = {Span{Length::kilometres(80), kNoNode}};
+  spec.line = models::LineSettings{};
+  spec.lineAmplifier = "edfa-std-high-gain";
+  const LinkId estimated = fabric.addLink(ends.a, ends.b, spec);
+  ASSERT_TRUE(fabric.link(estimated).qot.has_value());  // the preamplifier makes it an amplified line
+  EXPECT_EQ(fabric.link(estimated).qot->amplifiers, 1);
+  spec.bitErrorRate = 1e-12;
+  const LinkId given = fabric.addLink(ends.a, ends.b, spec);
+  EXPECT_EQ(fabric.link(given).bitErrorRate, 1e-12);
+  spec.line->preamplifier = false;  // one unamplified span: a power budget, not a QoT estimate
+  EXPECT_FALSE(fabric.link(fabric.addLink(ends.a, ends.b, spec)).qot.has_value());
+}
+
+TEST(LongHaulBuilder, NonCoherentModulesAndShortRoutesGetNoEstimate) {
+  Fabric fabric(test::testCatalog());
+  buildLongHaul(fabric, testRoute(addBorders(fabric, "test-switch")));
+  EXPECT_FALSE(fabric.link(0).qot.has_value());  // test-coherent has no symbol rate
+  EXPECT_EQ(fabric.link(0).bitErrorRate, 0.0);
 }
 
 TEST(LongHaulBuilder, RejectsBadParameters) {

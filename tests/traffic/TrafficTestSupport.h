@@ -92,8 +92,8 @@ inline topology::Fabric railPod(const PodShape& shape) {
     for (int s = 0; s < shape.servers; ++s)
       for (int j = 0; j < shape.gpusPerServer; ++j) addGpu(s, j);
   }
-  topology::LinkSpec host{"t-400g", "t-fibre", Length::metres(5), {}, 1, {}, 0.0};
-  topology::LinkSpec nvlink{"t-nvlink", "t-fibre", Length::metres(1), {}, 1, {}, 0.0};
+  topology::LinkSpec host{"t-400g", "t-fibre", Length::metres(5), {}, 1, {}, {}, {}, {}};
+  topology::LinkSpec nvlink{"t-nvlink", "t-fibre", Length::metres(1), {}, 1, {}, {}, {}, {}};
   Node spine{topology::kNoNode, "spine", NodeKind::PacketSwitch, "t-switch", "dc", 0, -1, 1, -1, -1};
   const topology::NodeId spineId = f.addNode(spine);
   for (int j = 0; j < shape.gpusPerServer; ++j) {
