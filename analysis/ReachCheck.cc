@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "analysis/FabricQueries.h"
+#include "analysis/QotReport.h"
 #include "models/LinkBudget.h"
 
 namespace ofe::analysis {
@@ -121,6 +122,10 @@ CheckResult checkReach(const topology::Fabric& fabric) {
   r.addMetric("worst_reach_use", worstUse, "ratio");
   if (minMargin) r.addMetric("min_margin", minMargin->db(), "dB");
   r.addMetric("qot_links", static_cast<double>(qotLinks), "count");
+  const std::vector<OpticalRoute> routes = opticalRoutes(fabric);
+  DataRate capacity;
+  for (const OpticalRoute& route : routes) capacity = capacity + route.capacity;
+  if (!routes.empty()) r.addMetric("wdm_capacity", static_cast<double>(capacity.bps()), "bps");
   if (minGsnrMargin) r.addMetric("min_gsnr_margin", minGsnrMargin->db(), "dB");
   if (n == 0) {
     r.summary = "no links";
@@ -131,6 +136,9 @@ CheckResult checkReach(const topology::Fabric& fabric) {
   r.summary += fmt::format("; fullest reach {:.0f}%", worstUse * 100.0);
   if (minMargin) r.summary += fmt::format("; least margin {} ({})", *minMargin, minMarginLink);
   if (minGsnrMargin) r.summary += fmt::format("; least GSNR margin {:.2f} dB ({})", minGsnrMargin->db(), minGsnrMarginLink);
+  if (!routes.empty()) {
+    r.summary += fmt::format("; WDM capacity {} over {} amplified route(s)", capacity, routes.size());
+  }
   return r;
 }
 

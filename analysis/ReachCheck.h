@@ -28,7 +28,8 @@ namespace ofe::analysis {
 /// unknown allowance on a long optical link. Offenders: "link: reason".
 /// Metrics: links, failed_links, warned_links, unknown_allowance_links,
 /// worst_reach_use (length / reach), min_margin (dB, over links with a known allowance),
-/// qot_links, min_gsnr_margin (dB).
+/// qot_links, min_gsnr_margin (dB), wdm_capacity (bps: slots x module rate
+/// summed over the fibre pairs of every amplified route, analysis/QotReport.h).
 CheckResult checkReach(const topology::Fabric& fabric);
 
 }  // namespace ofe::analysis

@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "analysis/FabricQueries.h"
+#include "analysis/QotReport.h"
 #include "analysis/RunChecks.h"
 #include "traffic/CollectiveNames.h"
 
@@ -318,7 +319,12 @@ ReportSection linksSection(const RunReport& report, const topology::Fabric& fabr
     optical.note =
         "GSNR over the symbol rate of the worst channel of a fully loaded band; the post-FEC BER is the "
         "link's bit-error rate in the run (an explicit bit_error_rate overrides it). `ofe qot` shows the "
-        "ASE and NLI parts (docs/optics.md).";
+        "ASE and NLI parts (docs/optics.md). WDM capacity:";
+    for (const OpticalRoute& route : opticalRoutes(fabric)) {
+      optical.note += fmt::format(" {} {} x {} = {} ({} lit);", route.name, route.links.size(),
+                                  route.capacityPerPair, route.capacity, route.lit);
+    }
+    optical.note.back() = '.';
     s.tables.push_back(std::move(optical));
   }
   return s;

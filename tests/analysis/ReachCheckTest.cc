@@ -3,6 +3,7 @@
 #include "AnalysisTestSupport.h"
 #include "analysis/AmplifierSpacingCheck.h"
 #include "analysis/ReachCheck.h"
+#include "topology/LongHaulBuilder.h"
 
 namespace ofe::analysis {
 namespace {
@@ -84,6 +85,51 @@ TEST(ReachCheck, AmplifiedLinkUsesAmplifierGainAsAllowance) {
   EXPECT_EQ(spacing.metric("amplified_links")->value, 1.0);
   EXPECT_EQ(spacing.metric("spans")->value, 3.0);
   EXPECT_EQ(spacing.metric("longest_span")->value, 80'000.0);
+}
+
+/// A 400G-LH long-haul route of @p km between two new border switches of @p f.
+topology::LinkId longHaul(Fabric& f, double km, const std::string& name, double launchDbm = 0.0) {
+  topology::LongHaulParams p;
+  p.line.launchPower.level = PowerLevel::dbm(launchDbm);
+  p.from = addSwitch(f, name + "-a/border0", 3);
+  p.to = addSwitch(f, name + "-b/border0", 3);
+  p.name = name;
+  p.distance = Length::kilometres(km);
+  return topology::buildLongHaul(f, p).links.at(0);
+}
+
+TEST(ReachCheck, AmplifiedCoherentLinesAreJudgedByGsnrMargin) {
+  Fabric f;
+  const auto fine = longHaul(f, 1600, "fine");
+  // 2,400 km is within 400G-LH's 2,500 km catalog reach, but launched at -8 dBm the
+  // amplifiers' noise leaves less GSNR than the 9.2 dB it needs: the margin decides.
+  const auto far = longHaul(f, 2400, "far", -8.0);
+  ASSERT_GT(f.link(fine).qot->margin->db(), 1.0);
+  ASSERT_LT(f.link(far).qot->margin->db(), 0.0);
+  const CheckResult r = checkReach(f);
+  EXPECT_EQ(r.status, CheckStatus::Fail);
+  EXPECT_EQ(r.metric("qot_links")->value, 2.0);
+  EXPECT_EQ(r.metric("failed_links")->value, 1.0);
+  EXPECT_DOUBLE_EQ(r.metric("min_gsnr_margin")->value, f.link(far).qot->margin->db());
+  ASSERT_EQ(r.offenders.size(), 1u);
+  EXPECT_TRUE(contains(r.offenders[0], "far-a/border0 - far-b/border0")) << r.offenders[0];
+  EXPECT_TRUE(contains(r.offenders[0], "against 9.20 dB needed")) << r.offenders[0];
+  EXPECT_TRUE(contains(r.offenders[0], "post-FEC BER")) << r.offenders[0];
+}
+
+TEST(ReachCheck, ALineWithinOneDecibelOfItsRequirementWarns) {
+  Fabric probe;
+  const double gsnr = probe.link(longHaul(probe, 1600, "p")).qot->worst.gsnrSignal.db();
+  models::Catalog c = models::Catalog::builtin();
+  models::OpticalModule m = c.module("400G-LH");
+  m.requiredGsnr = Decibel(gsnr - 0.5);
+  c.put(m);
+  Fabric f(c);
+  longHaul(f, 1600, "tight");
+  const CheckResult r = checkReach(f);
+  EXPECT_EQ(r.status, CheckStatus::Warn);
+  ASSERT_EQ(r.offenders.size(), 1u);
+  EXPECT_TRUE(contains(r.offenders[0], "margin +0.50 dB")) << r.offenders[0];
 }
 
 TEST(AmplifierSpacingCheck, SpanBeyondMaxSpanFailsNamingTheSpan) {

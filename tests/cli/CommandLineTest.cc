@@ -137,6 +137,29 @@ TEST(CommandLine, ValidateExitsOneWhenACheckFails) {
   EXPECT_NE(json.out.find("\"status\": \"FAIL\""), std::string::npos) << json.out;
 }
 
+TEST(CommandLine, QotPrintsTheCableAndExitsOneWhenItDoesNotClose) {
+  const Outcome ok = run("qot " + kScenarios + "/trans-pacific.yaml --json");
+  EXPECT_EQ(ok.status, 0) << ok.out << ok.err;
+  for (const char* key : {"\"gsnr_signal_db\"", "\"margin_db\"", "\"post_fec_ber\"", "\"spans\": 214",
+                          "\"module\": \"subsea-100G\"", "\"links_without_qot\": 104"}) {
+    EXPECT_NE(ok.out.find(key), std::string::npos) << key << "\n" << ok.out;
+  }
+  // 400G of DP-16QAM needs ~17 dB of GSNR; 12,800 km of 60 km spans leave ~11 dB.
+  std::ifstream in(kScenarios + "/trans-pacific.yaml");
+  std::stringstream text;
+  text << in.rdbuf();
+  std::string yaml = text.str();
+  const std::string module = "module: subsea-100G";
+  ASSERT_NE(yaml.find(module), std::string::npos);
+  yaml.replace(yaml.find(module), module.size(), "module: subsea-coherent-400G");
+  const fs::path file = freshDir("qot") / "tp400.yaml";
+  std::ofstream(file) << yaml;
+  const Outcome bad = run("qot " + file.string());
+  EXPECT_EQ(bad.status, 1) << bad.out << bad.err;
+  EXPECT_NE(bad.out.find("subsea-coherent-400G"), std::string::npos) << bad.out;
+  EXPECT_EQ(run("validate " + file.string()).status, 1);
+}
+
 TEST(CommandLine, CatalogAndSchemaPrint) {
   const Outcome catalog = run("catalog");
   EXPECT_EQ(catalog.status, 0);

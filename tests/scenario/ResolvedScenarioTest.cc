@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <yaml-cpp/yaml.h>
 
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,18 @@ catalog:
     - name: 400G-DR4-cool
       base: 400G-DR4
       power: 7W
+    - name: lh-8qam
+      base: 400G-LH
+      symbol_rate: 120GBd
+      modulation: dp-8qam
+      required_gsnr: 12.5dB
+      tx_power: -5dBm
+  fibres:
+    - name: smf-large
+      base: smf
+      dispersion: 20ps/nm/km
+      effective_area: 110um2
+      pmd: 0.1ps/sqrt(km)
 sites:
   - name: a
     region: somewhere
@@ -79,6 +92,12 @@ inter_site_links:
     from: a
     to: b
     distance: 200km
+    module: lh-8qam
+    fibre: smf-large
+    launch_power: auto
+    channel_spacing: 150GHz
+    band: c+l
+    booster: true
 workload:
   jobs:
     - name: j
@@ -127,6 +146,11 @@ void expectSameFabric(const Scenario& a, const Scenario& b) {
     EXPECT_EQ(x.length, y.length);
     EXPECT_EQ(x.channels, y.channels);
     EXPECT_EQ(x.bitErrorRate, y.bitErrorRate);
+    ASSERT_EQ(x.qot.has_value(), y.qot.has_value());
+    if (x.qot) {
+      EXPECT_EQ(x.qot->worst.gsnrSignal.db(), y.qot->worst.gsnrSignal.db());
+      EXPECT_EQ(x.qot->launchPower.dbmValue(), y.qot->launchPower.dbmValue());
+    }
     EXPECT_EQ(x.latency, y.latency);
   }
 }
@@ -167,6 +191,29 @@ void roundTrip(const Scenario& original) {
   EXPECT_EQ(again.settings.stallTimeout, original.settings.stallTimeout);
   // Writing the reloaded scenario gives the same text: nothing is lost or added.
   EXPECT_EQ(ScenarioWriter::resolvedYaml(again), text);
+}
+
+TEST(ResolvedScenario, LineAndCoherentKeysReachTheQotEstimate) {
+  const Scenario s = ScenarioLoader::loadString(kEverything, "everything.yaml");
+  std::size_t r = 0;
+  while (r < s.fabric.linkCount() && s.fabric.links()[r].module.name != "lh-8qam") ++r;
+  ASSERT_LT(r, s.fabric.linkCount());
+  const topology::Link& route = s.fabric.links()[r];
+  EXPECT_DOUBLE_EQ(route.module.symbolRate.gigabaudValue(), 120.0);
+  EXPECT_EQ(route.module.modulation, models::Modulation::Dp8Qam);
+  EXPECT_DOUBLE_EQ(route.fibre.effectiveArea.squareMicrometresValue(), 110.0);
+  ASSERT_TRUE(route.qot.has_value());
+  const models::QotEstimate& q = *route.qot;
+  // 150 GHz slots: 4.8 THz of C holds 32, 3.8 THz of L 25.
+  EXPECT_EQ(q.slots, 32 + 25);
+  EXPECT_DOUBLE_EQ(q.channelSpacing.gigahertzValue(), 150.0);
+  EXPECT_EQ(q.amplifiers, 4);  // booster, 2 in-line, preamplifier
+  EXPECT_DOUBLE_EQ(q.launchPower.dbmValue(), q.optimumLaunchPower.dbmValue());  // auto
+  ASSERT_TRUE(q.margin.has_value());
+  EXPECT_NEAR(q.margin->db(), q.worst.gsnrSignal.db() - 12.5, 1e-12);
+  // 200 km x 0.1 ps/sqrt(km): PMD sqrt(200) x 0.1; CD 200 x 20.
+  EXPECT_NEAR(q.pmdPs, 0.1 * std::sqrt(200.0), 1e-12);
+  EXPECT_NEAR(q.dispersionPsPerNm, 4000.0, 1e-9);
 }
 
 TEST(ResolvedScenario, EverySectionBuildsTheHandCountedFabric) {

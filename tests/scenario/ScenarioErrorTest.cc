@@ -317,6 +317,33 @@ TEST(ScenarioError, InterSiteLinkNeedsBorderSwitches) {
               "site 'a' has no border switches (declare sites[].border)");
 }
 
+TEST(ScenarioError, LaunchPowerIsALevelOrAuto) {
+  const std::string text =
+      "name: t\n"
+      "sites:\n"
+      "  - name: a\n"
+      "    border: {border_switches: 1, switch_model: 51.2T-128x400G, module: 400G-DR4}\n"
+      "  - name: b\n"
+      "    border: {border_switches: 1, switch_model: 51.2T-128x400G, module: 400G-DR4}\n"
+      "fabrics:\n"
+      "  - {name: fa, builder: fat-tree, site: a, k: 2}\n"
+      "  - {name: fb, builder: fat-tree, site: b, k: 2}\n"
+      "inter_site_links:\n"
+      "  - kind: long-haul\n"
+      "    name: r\n"
+      "    from: a\n"
+      "    to: b\n"
+      "    launch_power: hot\n";  // 15: value at column 19
+  expectError(loadError(text), 15, 19, "inter_site_links[0].launch_power", "");
+  EXPECT_NE(std::string(loadError(text).message()).find("hot"), std::string::npos);
+  std::string band = text;
+  band.replace(band.find("launch_power: hot"), 17, "band: x");  // value at column 11
+  expectError(loadError(band), 15, 11, "inter_site_links[0].band", "'x' is not one of: c, l, c+l");
+  std::string fine = text;
+  fine.replace(fine.find("hot"), 3, "auto");
+  EXPECT_NO_THROW(ScenarioLoader::loadString(fine, "test.yaml"));
+}
+
 TEST(ScenarioError, UnreadableFile) {
   try {
     ScenarioLoader::loadFile("/nonexistent/scenario.yaml");

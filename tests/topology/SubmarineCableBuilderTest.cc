@@ -109,6 +109,25 @@ TEST(SubmarineCableBuilder, BuiltinDefaults) {
                               catalog.amplifier(params.repeaterModel).latency * 213);
 }
 
+TEST(SubmarineCableBuilder, TheBuiltinCableCarriesItsGnModelEstimate) {
+  Fabric fabric;
+  SubmarineCableParams params = testCable(addBorders(fabric, "51.2T-128x400G"));
+  params.module = "subsea-100G";
+  params.fibre = "smf-subsea";
+  params.repeaterModel = "submarine-repeater";
+  params.backhaulB = Length::kilometres(40);
+  const Link& link = fabric.link(buildSubmarineCable(fabric, params).links.at(0));
+  ASSERT_TRUE(link.qot.has_value());
+  // The zero-length backhaul A is left out: 214 wet spans + 40 km backhaul B. Amplified:
+  // 213 repeaters, landing B's line amplifier, and the preamplifier after the backhaul.
+  EXPECT_EQ(link.qot->spans, 215);
+  EXPECT_EQ(link.qot->amplifiers, 215);
+  // 31.57 GBd x 1.15 = 36.3 GHz: the 50 GHz grid, 96 slots of C band.
+  EXPECT_EQ(link.qot->slots, 96);
+  EXPECT_NEAR(link.qot->dispersionPsPerNm, 22.0 * 12'840.0, 1e-6);
+  EXPECT_EQ(link.bitErrorRate, link.qot->postFecBer);
+}
+
 TEST(SubmarineCableBuilder, RejectsBadParameters) {
   Fabric fabric(test::testCatalog());
   const Ends ends = addBorders(fabric, "test-switch");
