@@ -65,6 +65,7 @@ std::vector<ElementPower> elementPowers(const topology::Fabric& fabric) {
     }
   }
   for (const topology::Link& link : fabric.links()) {
+    if (link.standby) continue;  // its modules are those of the circuits it replaces
     for (topology::NodeId end : {link.a, link.b}) {
       const topology::Node& node = fabric.node(end);
       add(fmt::format("{} optics (link {})", node.name, link.id), PowerKind::Optics, node,

@@ -19,6 +19,7 @@ PowerBreakdown computePower(const topology::Fabric& fabric) {
   PowerBreakdown p;
   const models::Catalog& catalog = fabric.catalog();
   for (const topology::Link& link : fabric.links()) {
+    if (link.standby) continue;  // its modules are those of the circuits it replaces
     p.optics += link.module.power * (2.0 * link.channels);
   }
   for (const topology::Node& node : fabric.nodes()) {

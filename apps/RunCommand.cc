@@ -106,6 +106,8 @@ int runCommand(const RunOptions& options, std::ostream& out, std::ostream& err) 
     engineOptions.pcapPrefix = (std::filesystem::path(options.outDir) / "").string();
   }
 
+  engineOptions.linkEvents = scenario.linkEvents();  // OCS reconfigurations
+
   const auto sink = progressSink(options.quiet, stderrIsTerminal(), err);
   if (sink) engineOptions.progress = progressFeed(sink, workload);
 

@@ -27,6 +27,13 @@ void OpticalChannel::attach(ns3::Ptr<OpticalNetDevice> atA, ns3::Ptr<OpticalNetD
   ends_[1] = atB;
 }
 
+void OpticalChannel::setUp(bool up) {
+  up_ = up;
+  for (const ns3::Ptr<OpticalNetDevice>& end : ends_) {
+    if (end) end->refreshDelivery();
+  }
+}
+
 ns3::Ptr<ns3::NetDevice> OpticalChannel::GetDevice(std::size_t i) const { return ends_[i & 1]; }
 
 void OpticalChannel::DoDispose() {

@@ -35,9 +35,8 @@ class OpticalChannel : public ns3::Channel {
 
   /// What the transmitter of one direction needs to hand a frame over
   /// without loading the channel (a separate object, cold on a large
-  /// fabric): each device keeps a copy, taken when it attaches. A link's
-  /// state is fixed for a run today; a change during one must refresh both
-  /// ends' copies.
+  /// fabric): each device keeps a copy, taken when it attaches and again
+  /// whenever setUp() changes the link's state.
   struct Delivery {
     Receiver rx;
     std::int64_t latencyPs = 0;
@@ -66,6 +65,9 @@ class OpticalChannel : public ns3::Channel {
 
   std::int64_t latencyPs() const { return latencyPs_; }
   bool up() const { return up_; }
+  /// Takes the link down (every frame sent from now on is lost; frames already
+  /// on the fibre arrive) or brings it back, and refreshes both devices' copies.
+  void setUp(bool up);
   topology::LinkId id() const { return id_; }
 
   std::size_t GetNDevices() const override { return 2; }

@@ -43,6 +43,8 @@ void OpticalNetDevice::attach(ns3::Ptr<OpticalChannel> channel) {
   delivery_ = channel->delivery(dir_);
 }
 
+void OpticalNetDevice::refreshDelivery() { delivery_ = channel_->delivery(dir_); }
+
 void OpticalNetDevice::DoDispose() {
   channelRef_ = nullptr;
   channel_ = nullptr;

@@ -52,6 +52,8 @@ class alignas(64) OpticalNetDevice : public ns3::NetDevice {
                  LinkDirectionStats* stats, EgressLoad* load, std::uint32_t nodeId);
   /// Joins @p channel (after configure: the device copies its direction's delivery figures).
   void attach(ns3::Ptr<OpticalChannel> channel);
+  /// Copies the channel's delivery figures again (its state changed).
+  void refreshDelivery();
   /// The device belongs to a switch: dequeued data frames are reported to it (buffer and PFC accounting).
   void setSwitch(SwitchLogic* owner) { switch_ = owner; }
   /// The device is a GPU NIC port, or a port of a switch that sends its own

@@ -37,6 +37,11 @@ PacketEngine::PacketEngine(const topology::Fabric& fabric, const topology::Routi
     throw std::invalid_argument(fmt::format("captures need headerBytes >= {} and ackBytes >= {}",
                                             OfeHeader::kDataSize, OfeHeader::kAckSize));
   }
+  if (settings_.rerouteDelay.ps() < 0) throw std::invalid_argument("rerouteDelay must not be negative");
+  for (const topology::LinkEvent& e : options_.linkEvents) {
+    if (e.link >= fabric_.linkCount()) throw std::invalid_argument(fmt::format("link event on link {}: no such link", e.link));
+    if (e.at.ps() < 0) throw std::invalid_argument(fmt::format("link event on link {} at a negative time", e.link));
+  }
 }
 
 RunResult PacketEngine::run(const traffic::Plan& plan) {

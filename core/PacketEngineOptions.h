@@ -1,6 +1,6 @@
 #pragma once
 /// @file PacketEngineOptions.h
-/// @brief Options of the packet engine that are not run settings: captures.
+/// @brief Options of the packet engine that are not run settings: captures, progress, topology changes.
 
 #include <cstdint>
 #include <functional>
@@ -9,6 +9,7 @@
 
 #include "core/RunResult.h"
 #include "topology/Ids.h"
+#include "topology/LinkEvent.h"
 #include "units/Duration.h"
 
 namespace ofe::core {
@@ -34,6 +35,9 @@ struct PacketEngineOptions {
   /// (one extra event per interval); the callback decides whether to show it.
   std::function<void(const EngineProgress&)> progress;
   Duration progressInterval = Duration::microseconds(100);
+  /// Topology changes during the run, in any order (an OCS layer's schedule):
+  /// each sets its link's state at its time; routing follows rerouteDelay later.
+  std::vector<topology::LinkEvent> linkEvents;
 };
 
 }  // namespace ofe::core

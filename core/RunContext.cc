@@ -24,7 +24,7 @@ RunContext::RunContext(const topology::Fabric& fabric, const topology::Routing& 
                        const models::EngineSettings& settings, const PacketEngineOptions& options,
                        const traffic::Plan& plan)
     : fabric_(fabric),
-      routing_(routing),
+      routing_(&routing),
       settings_(settings),
       options_(options),
       plan_(plan),
@@ -151,7 +151,7 @@ void RunContext::build() {
     devices_[2 * l + 1]->setTap(taps_.back().get());
   }
 
-  profiler_ = std::make_unique<PathProfiler>(fabric_, routing_, std::move(portToPort), maxWireBytes(),
+  profiler_ = std::make_unique<PathProfiler>(fabric_, *routing_, std::move(portToPort), maxWireBytes(),
                                              static_cast<std::int64_t>(ackBytes_) + wireOverhead_,
                                              std::move(queueBound));
 
@@ -203,6 +203,13 @@ RunResult RunContext::run() {
   if (options_.progress && options_.progressInterval.ps() > 0) {
     ns3::Simulator::Schedule(ns3::TimeStep(static_cast<std::uint64_t>(options_.progressInterval.ps())),
                              &RunContext::onProgressTick, this);
+  }
+  if (!options_.linkEvents.empty()) liveFabric_ = std::make_unique<topology::Fabric>(fabric_);
+  for (std::size_t i = 0; i < options_.linkEvents.size(); ++i) {
+    const topology::LinkEvent& e = options_.linkEvents[i];  // checked by PacketEngine
+    // Events at one time apply in list order (the simulator keeps insertion order for ties).
+    ns3::Simulator::Schedule(ns3::TimeStep(static_cast<std::uint64_t>(e.at.ps())), &RunContext::applyLinkEvent, this,
+                             i);
   }
   ns3::Simulator::Run();
 
@@ -366,8 +373,8 @@ void RunContext::launch(std::uint32_t transfer) {
   topology::LinkRange out;
   topology::LinkRange back;
   if (gpus) {
-    out = routing_.nextHops(t.src, t.dst);
-    back = routing_.nextHops(t.dst, t.src);
+    out = routing_->nextHops(t.src, t.dst);
+    back = routing_->nextHops(t.dst, t.src);
   } else if (hasTransport(t.src) && hasTransport(t.dst)) {
     for (topology::LinkId l : fabric_.linksOf(t.src)) {
       if (fabric_.links()[l].up && fabric_.links()[l].other(t.src) == t.dst) adjacent.push_back(l);
@@ -459,6 +466,26 @@ void RunContext::flowFinished(std::uint32_t /*transfer*/) {
   --active_;
   if (++finishedCount_ == plan_.size()) allDone_ = true;
   maybeStop();
+}
+
+void RunContext::applyLinkEvent(std::size_t index) {
+  const topology::LinkEvent& e = options_.linkEvents[index];
+  channels_[e.link]->setUp(e.up);
+  liveFabric_->setLinkUp(e.link, e.up);
+  result_.linkEvents.push_back(topology::LinkEvent{Duration::picoseconds(nowPs()), e.link, e.up});
+  // Changes at one time share one reroute; a later change postpones nothing already pending.
+  const std::int64_t at = nowPs() + settings_.rerouteDelay.ps();
+  if (rerouteAtPs_ == at) return;
+  rerouteAtPs_ = at;
+  ns3::Simulator::Schedule(ns3::TimeStep(static_cast<std::uint64_t>(settings_.rerouteDelay.ps())),
+                           &RunContext::reroute, this);
+}
+
+void RunContext::reroute() {
+  if (nowPs() == rerouteAtPs_) rerouteAtPs_ = -1;
+  reroutes_.push_back(std::make_unique<topology::Routing>(topology::Routing::compute(*liveFabric_, routing_->metric())));
+  routing_ = reroutes_.back().get();
+  result_.reroutes.push_back(Duration::picoseconds(nowPs()));
 }
 
 void RunContext::maybeStop() {

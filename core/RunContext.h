@@ -62,7 +62,9 @@ class RunContext {
   }
   Rng& rng() { return rng_; }
   const topology::Fabric& fabric() const { return fabric_; }
-  const topology::Routing& routing() const { return routing_; }
+  /// The routing switches forward on now: the run's, or the last one
+  /// recomputed after a link event (PacketEngineOptions::linkEvents).
+  const topology::Routing& routing() const { return *routing_; }
   const models::EngineSettings& settings() const { return settings_; }
   OpticalNetDevice& device(std::uint32_t dir) { return *devices_[dir]; }
   const OpticalNetDevice& device(std::uint32_t dir) const { return *devices_[dir]; }
@@ -142,6 +144,10 @@ class RunContext {
   void flowFinished(std::uint32_t transfer);
   void maybeStop();
   void onTimeLimit();
+  /// Applies options_.linkEvents[index]: the channel's state, the live fabric, a reroute ahead.
+  void applyLinkEvent(std::size_t index);
+  /// Recomputes routing on the live fabric and switches to it.
+  void reroute();
   void onProgressTick();
   /// Window, timer and rate of @p t's flow, which leaves on @p first; @p direct
   /// when it crosses that one link only (a switch endpoint).
@@ -152,7 +158,7 @@ class RunContext {
   bool hasTransport(topology::NodeId node) const { return transportOf_[node] != Frame::kNone; }
 
   const topology::Fabric& fabric_;
-  const topology::Routing& routing_;
+  const topology::Routing* routing_;  ///< current; starts as the engine's
   const models::EngineSettings& settings_;
   const PacketEngineOptions& options_;
   const traffic::Plan& plan_;
@@ -169,6 +175,9 @@ class RunContext {
   Watchdog watchdog_;
   std::unique_ptr<PathProfiler> profiler_;
   std::unique_ptr<ScaleUpFabric> scaleUp_;
+  std::unique_ptr<topology::Fabric> liveFabric_;  ///< link states as they are now (only with link events)
+  std::vector<std::unique_ptr<topology::Routing>> reroutes_;  ///< kept alive: a LinkRange may point into any
+  std::int64_t rerouteAtPs_ = -1;  ///< time of the pending reroute, -1 when none
 
   // ns-3 objects (kept alive for the run).
   std::vector<ns3::Ptr<ns3::Node>> nodes_;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "topology/Ids.h"
+#include "topology/LinkEvent.h"
 #include "traffic/Transfer.h"
 #include "units/Bytes.h"
 #include "units/Duration.h"
@@ -49,6 +50,8 @@ struct RunResult {
   std::uint64_t packetHops = 0;             ///< packets x links traversed
   bool completed = false;                   ///< every transfer delivered
   std::string diagnosis;                    ///< watchdog report when not completed
+  std::vector<topology::LinkEvent> linkEvents;  ///< topology changes applied, in time order
+  std::vector<Duration> reroutes;           ///< when routing was recomputed after them
 };
 
 }  // namespace ofe::core

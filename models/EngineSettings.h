@@ -19,6 +19,10 @@ struct EngineSettings {
   Duration timeLimit = Duration::milliseconds(0);      ///< 0 = none; else stop at this simulated time
   TransportModel transport;
   SwitchQueueModel queues;
+  /// After a link goes down or comes up during a run, switches keep the old
+  /// routes this long, then forward on routes recomputed for the new topology
+  /// (a controller's or routing protocol's convergence time; 0: at once).
+  Duration rerouteDelay = Duration::picoseconds(0);
 };
 
 }  // namespace ofe::models

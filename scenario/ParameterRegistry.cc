@@ -422,7 +422,19 @@ void ParameterRegistry::declareConnections() {
       .refers(Reference::Node)
       .add("over_fabrics", &CircuitSwitchLayerSpec::overFabrics,
            "Fabrics whose top-tier switches to join (after `over_switches`).")
-      .refers(Reference::Fabric);
+      .refers(Reference::Fabric)
+      .section("schedule", "list",
+               "Reconfigurations during the run (topology engineering), in time order; see the next section.");
+
+  set<CircuitStepSpec>()
+      .add("at", &CircuitStepSpec::at, "When the circuits change.")
+      .required()
+      .section("connect", "list of [switch, switch] pairs",
+               "The layer's circuits from `at` on, by the names of the packet switches they join; a pair listed k "
+               "times is k circuits. Circuits also in the previous set stay up; the others go down at `at`, and new "
+               "ones come up the OCS model's `reconfiguration` time later, each on the lowest-numbered OCS with a "
+               "free port towards both its switches. Routing follows `simulation.reroute_delay` after each change.")
+      .required();
 
   using topology::CircuitSwitchLayerParams;
   set<CircuitSwitchLayerParams>()
@@ -645,6 +657,9 @@ void ParameterRegistry::declareSimulation() {
            "Watchdog: the run stops when no transfer progresses for this long; the packet engine "
            "stretches it to cover a flow's first two retransmission timeouts (3 x the longest timer floor in use).")
       .add("time_limit", &EngineSettings::timeLimit, "Stop at this simulated time; 0 means no limit.")
+      .add("reroute_delay", &EngineSettings::rerouteDelay,
+           "After a link goes down or comes up in a run (an OCS schedule), switches forward on the old routes "
+           "this long before routes recomputed for the new topology take over.")
       .section("transport", "map", "NIC transport (RoCE-like).")
       .section("queues", "map", "Switch queues, ECN, PFC and ECMP.");
 
@@ -769,6 +784,10 @@ std::string ParameterRegistry::markdown() const {
   sections.push_back({"`circuit_switch_layers[]`",
                       "Built after fabrics and explicit nodes. Every circuit is one link switch - OCS - switch.",
                       {&fields<CircuitSwitchLayerSpec>(), &fields<topology::CircuitSwitchLayerParams>()}});
+  sections.push_back({"`circuit_switch_layers[].schedule[]`",
+                      "A topology-engineering step (Jupiter-style OCS reconfiguration); steps at least one "
+                      "reconfiguration time apart.",
+                      {&fields<CircuitStepSpec>()}});
   sections.push_back({"`inter_site_links[]`",
                       "Joins border switch i of `from` to border switch i of `to`, for every i. Every entry "
                       "has these keys, then the keys of its kind.",

@@ -100,7 +100,7 @@ class ParameterRegistry {
              FieldSet<models::GpuModel>, FieldSet<Site>, FieldSet<topology::BorderParams>, FieldSet<FabricSpec>,
              FieldSet<topology::FatTreeParams>, FieldSet<topology::ClosParams>, FieldSet<topology::RailPodParams>,
              FieldSet<topology::DragonflyParams>, FieldSet<topology::TorusParams>,
-             FieldSet<CircuitSwitchLayerSpec>, FieldSet<topology::CircuitSwitchLayerParams>,
+             FieldSet<CircuitSwitchLayerSpec>, FieldSet<CircuitStepSpec>, FieldSet<topology::CircuitSwitchLayerParams>,
              FieldSet<InterSiteLinkSpec>, FieldSet<topology::LongHaulParams>,
              FieldSet<topology::SubmarineCableParams>, FieldSet<topology::Node>, FieldSet<ExplicitLink>,
              FieldSet<topology::LinkSpec>, FieldSet<traffic::JobSpec>, FieldSet<traffic::CollectiveSpec>,

@@ -2,6 +2,7 @@
 /// @file Scenario.h
 /// @brief A loaded scenario: the built fabric, its sites, jobs, settings and targets.
 
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -46,6 +47,17 @@ struct Scenario {
   std::vector<traffic::JobSpec> jobs;
   models::EngineSettings settings;
   Targets targets;
+
+  /// Every topology change the fabric schedules (OCS layers' reconfigurations), in time order.
+  std::vector<topology::LinkEvent> linkEvents() const {
+    std::vector<topology::LinkEvent> out;
+    for (const CircuitSwitchLayerSpec& layer : circuitSwitchLayers) {
+      out.insert(out.end(), layer.part.linkEvents.begin(), layer.part.linkEvents.end());
+    }
+    std::stable_sort(out.begin(), out.end(),
+                     [](const topology::LinkEvent& a, const topology::LinkEvent& b) { return a.at < b.at; });
+    return out;
+  }
 
   /// The site called @p name, or nullptr.
   const Site* site(const std::string& siteName) const {

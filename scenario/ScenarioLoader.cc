@@ -273,9 +273,48 @@ class Assembly {
           }
         }
       }
+      readSchedule(item["schedule"], spec);
       spec.part = build(item, "circuit switch layer",
                         [&] { return topology::buildCircuitSwitchLayer(s_.fabric, spec.params); });
       s_.circuitSwitchLayers.push_back(std::move(spec));
+    });
+  }
+
+  /// The layer's `schedule`: each step's circuits by switch name, resolved
+  /// against the layer's switches (spec.params.switches must be filled).
+  void readSchedule(const YamlCursor& list, CircuitSwitchLayerSpec& spec) {
+    if (!list.present()) return;
+    const FieldSet<CircuitStepSpec>& fields = reg_.fields<CircuitStepSpec>();
+    forEach(list, [&](const YamlCursor& item) {
+      item.expectKeys({&fields});
+      CircuitStepSpec step;
+      fields.read(item, step);
+      topology::CircuitStep resolved{step.at, {}};
+      const YamlCursor connect = item["connect"];
+      if (!connect.node().IsSequence()) connect.fail("expected a list of [switch, switch] pairs");
+      for (std::size_t i = 0; i < connect.node().size(); ++i) {
+        const YamlCursor pair = connect[i];
+        if (!pair.node().IsSequence() || pair.node().size() != 2) pair.fail("expected a pair: [switch, switch]");
+        std::vector<std::string> names;
+        std::vector<topology::NodeId> ids;
+        for (std::size_t e = 0; e < 2; ++e) {
+          const std::string name = ValueCodec<std::string>::read(pair[e].node());
+          const auto id = s_.fabric.findNode(name);
+          const bool inLayer = id && std::find(spec.params.switches.begin(), spec.params.switches.end(), *id) !=
+                                         spec.params.switches.end();
+          if (!inLayer) pair[e].fail(fmt::format("'{}' is not one of the switches this layer joins", name));
+          names.push_back(name);
+          ids.push_back(*id);
+        }
+        if (ids[0] == ids[1]) pair.fail(fmt::format("a circuit from '{}' to itself", names[0]));
+        step.connect.push_back(names);
+        resolved.connect.emplace_back(ids[0], ids[1]);
+      }
+      if (!spec.schedule.empty() && !(spec.schedule.back().at < step.at)) {
+        item["at"].fail(fmt::format("steps must be in increasing time; the one before is at {}", spec.schedule.back().at));
+      }
+      spec.schedule.push_back(std::move(step));
+      spec.params.schedule.push_back(std::move(resolved));
     });
   }
 

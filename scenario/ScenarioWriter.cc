@@ -31,6 +31,12 @@ class Writer {
     list("circuit_switch_layers", s_.circuitSwitchLayers, [&](const CircuitSwitchLayerSpec& layer) {
       reg_.fields<CircuitSwitchLayerSpec>().write(e_, layer);
       reg_.fields<topology::CircuitSwitchLayerParams>().write(e_, layer.params);
+      list("schedule", layer.schedule, [&](const CircuitStepSpec& step) {
+        reg_.fields<CircuitStepSpec>().write(e_, step);
+        e_ << YAML::Key << "connect" << YAML::Value << YAML::BeginSeq;
+        for (const std::vector<std::string>& pair : step.connect) e_ << YAML::Flow << pair;
+        e_ << YAML::EndSeq;
+      });
     });
     list("inter_site_links", s_.interSiteLinks, [&](const InterSiteLinkSpec& link) {
       reg_.fields<InterSiteLinkSpec>().write(e_, link);

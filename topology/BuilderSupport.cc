@@ -64,7 +64,9 @@ void requireRadix(const models::SwitchModel& model, std::int64_t needed, const s
 
 std::int64_t portsInUse(const Fabric& fabric, NodeId node) {
   std::int64_t used = 0;
-  for (LinkId l : fabric.linksOf(node)) used += fabric.link(l).channels;
+  for (LinkId l : fabric.linksOf(node)) {
+    if (!fabric.link(l).standby) used += fabric.link(l).channels;  // standby circuits reuse ports
+  }
   return used;
 }
 

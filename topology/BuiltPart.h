@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "topology/Ids.h"
+#include "topology/LinkEvent.h"
 
 namespace ofe::topology {
 
@@ -18,6 +19,7 @@ struct BuiltPart {
   std::vector<NodeId> passive;     ///< amplifiers, repeaters, ROADMs, landing stations, OCS
   std::vector<LinkId> links;
   std::vector<NodeId> scaleUpSwitches;  ///< NVSwitch-class nodes of servers' scale-up domains (not in `switches`)
+  std::vector<LinkEvent> linkEvents;    ///< topology changes it schedules (an OCS layer's reconfigurations)
 };
 
 }  // namespace ofe::topology

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "topology/BuiltPart.h"
+#include "topology/CircuitStep.h"
 #include "topology/Fabric.h"
 #include "units/Length.h"
 
@@ -24,10 +25,20 @@ struct CircuitSwitchLayerParams {
   std::string module = "800G-2xFR4";
   std::string fibre = "smf-1310";
   Length switchToOcsLength = Length::metres(200);
+  /// Reconfigurations, in increasing time at least one reconfiguration time
+  /// apart (a Jupiter-style topology-engineering step each).
+  std::vector<CircuitStep> schedule;
 };
 
 /// Adds the OCS nodes (passive) and switches x uplinks / 2 circuits as links.
-/// @throws std::invalid_argument when an OCS would exceed its port count.
+/// Each step of the schedule keeps the circuits it still lists, takes the
+/// others down at its time (BuiltPart::linkEvents) and places each new circuit
+/// on the lowest-numbered OCS with a free port towards both its switches,
+/// as a standby link (Link::standby) that comes up the OCS model's
+/// reconfiguration time later.
+/// @throws std::invalid_argument when an OCS would exceed its port count, or a
+/// step is out of order, names a switch outside the layer or a switch with
+/// itself, or needs a port no OCS has free.
 BuiltPart buildCircuitSwitchLayer(Fabric& fabric, const CircuitSwitchLayerParams& params);
 
 }  // namespace ofe::topology

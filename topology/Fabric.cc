@@ -65,6 +65,8 @@ LinkId Fabric::addLink(NodeId a, NodeId b, const LinkSpec& spec) {
   if (spec.channels < 1) throw std::invalid_argument("link channels must be at least 1");
   link.channels = spec.channels;
   link.extraLoss = spec.extraLoss;
+  link.standby = spec.standby;
+  link.up = !spec.standby;
   if (spec.bitErrorRate && (*spec.bitErrorRate < 0.0 || *spec.bitErrorRate >= 1.0)) {
     throw std::invalid_argument("link bit-error rate must be in [0, 1)");
   }

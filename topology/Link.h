@@ -40,6 +40,7 @@ struct LinkSpec {
   std::optional<models::LineSettings> line;  ///< set by the long-haul and submarine builders: the QoT
                                              ///< model estimates the link (topology/AmplifiedLine.h)
   std::string lineAmplifier;  ///< amplifier model at ROADMs, landing stations and the preamplifier
+  bool standby = false;       ///< a circuit an OCS schedule sets up later (see Link::standby)
 };
 
 /// A link as stored in the Fabric. Both directions have the same figures.
@@ -55,6 +56,10 @@ struct Link {
   double bitErrorRate = 0.0;     ///< post-FEC, per bit
   bool up = true;                ///< false once failed
   std::optional<models::QotEstimate> qot;  ///< GSNR, margin and BER of an amplified coherent line
+  /// A circuit that exists only from a scheduled OCS reconfiguration on: it
+  /// starts down and takes over the switch and OCS ports (and modules) of
+  /// circuits torn down before it, so port, radix and power counts skip it.
+  bool standby = false;
 
   // Derived by Fabric::addLink:
   Length length;                 ///< sum of span lengths

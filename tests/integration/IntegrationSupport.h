@@ -30,11 +30,14 @@ struct WorkloadRun {
 };
 
 inline WorkloadRun runWorkload(const topology::Fabric& fabric, const std::vector<traffic::JobSpec>& jobs,
-                               const models::EngineSettings& settings = {}) {
+                               const models::EngineSettings& settings = {},
+                               std::vector<topology::LinkEvent> linkEvents = {}) {
   WorkloadRun r;
   r.workload = traffic::buildWorkload(fabric, jobs);
   const topology::Routing routing = topology::Routing::compute(fabric);
-  core::PacketEngine engine(fabric, routing, settings);
+  core::PacketEngineOptions options;
+  options.linkEvents = std::move(linkEvents);
+  core::PacketEngine engine(fabric, routing, settings, options);
   r.run = engine.run(r.workload.plan);
   std::vector<Duration> starts;
   std::vector<Duration> finishes;
