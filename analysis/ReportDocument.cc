@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <tuple>
 
 #include "analysis/FabricQueries.h"
@@ -330,6 +331,66 @@ ReportSection linksSection(const RunReport& report, const topology::Fabric& fabr
   return s;
 }
 
+/// Links that went down or came up during the run, grouped by time, with the
+/// capacity left dark: a circuit that comes up was dark since the last change
+/// before it (the OCS's reconfiguration time).
+ReportSection topologySection(const RunReport& report, const topology::Fabric& fabric) {
+  ReportSection s;
+  s.id = "topology";
+  s.title = "Topology changes";
+  std::map<std::int64_t, std::pair<std::vector<topology::LinkId>, std::vector<topology::LinkId>>> byTime;
+  for (const topology::LinkEvent& e : report.linkEvents) {
+    auto& [down, up] = byTime[e.at.ps()];
+    (e.up ? up : down).push_back(e.link);
+  }
+  Duration dark;
+  std::uint64_t darkCircuits = 0;
+  std::optional<std::int64_t> lastDown;
+  for (const auto& [at, changes] : byTime) {
+    const auto ups = static_cast<std::int64_t>(changes.second.size());
+    if (lastDown && ups > 0) {
+      dark += Duration::picoseconds(at - *lastDown) * ups;
+      darkCircuits += static_cast<std::uint64_t>(ups);
+    }
+    if (!changes.first.empty()) lastDown = at;
+  }
+  std::uint64_t lostOnChanged = 0;
+  for (const LinkUsage& u : report.links) {
+    for (const topology::LinkEvent& e : report.linkEvents) {
+      if (e.link == u.link && !e.up) {
+        lostOnChanged += u.lost;
+        break;
+      }
+    }
+  }
+  std::string reroutes;
+  for (Duration at : report.reroutes) reroutes += (reroutes.empty() ? "" : ", ") + readableTime(at);
+  s.paragraphs.push_back(fmt::format(
+      "{} link changes; routing recomputed at {}. Circuits set up after a teardown were dark {} in all ({} circuits, "
+      "the OCS reconfiguration time each); {} frames were lost on links that went down (sent before the reroute).",
+      report.linkEvents.size(), reroutes.empty() ? "never" : reroutes, readableTime(dark), darkCircuits,
+      lostOnChanged));
+  ReportTable t;
+  t.id = "table-topology";
+  t.caption = "Changes by time";
+  t.header = {"At", "Down", "Up", "Links"};
+  t.numeric = {true, true, true, false};
+  for (const auto& [at, changes] : byTime) {
+    std::string names;
+    for (const auto* list : {&changes.first, &changes.second}) {
+      for (topology::LinkId l : *list) {
+        if (names.size() > 200) break;
+        names += (names.empty() ? "" : "; ") + std::string(list == &changes.first ? "- " : "+ ") + linkLabel(fabric, l);
+      }
+    }
+    if (names.size() > 200) names += "; ...";
+    t.rows.push_back({readableTime(Duration::picoseconds(at)), std::to_string(changes.first.size()),
+                      std::to_string(changes.second.size()), names});
+  }
+  s.tables.push_back(std::move(t));
+  return s;
+}
+
 ReportSection powerSection(const RunReport& report) {
   const EnergyReport& e = report.energy;
   ReportSection s;
@@ -453,6 +514,7 @@ ReportDocument reportDocument(const RunReport& report, const topology::Fabric& f
   doc.sections.push_back(breakdownSection(report, fabric));
   if (!report.flows.empty()) doc.sections.push_back(flowsSection(report, fabric));
   doc.sections.push_back(linksSection(report, fabric));
+  if (!report.linkEvents.empty()) doc.sections.push_back(topologySection(report, fabric));
   doc.sections.push_back(powerSection(report));
   return doc;
 }

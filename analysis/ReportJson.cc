@@ -173,6 +173,14 @@ nlohmann::json reportJson(const RunReport& report, const topology::Fabric& fabri
                      {"pre_fec_ber", l.qot ? nlohmann::json(l.qot->preFecBer) : nlohmann::json()}});
   }
   j["links"] = std::move(links);
+  nlohmann::json changes = nlohmann::json::array();
+  for (const topology::LinkEvent& e : report.linkEvents) {
+    changes.push_back({{"at_s", seconds(e.at)}, {"link", e.link}, {"up", e.up}});
+  }
+  j["topology_changes"] = std::move(changes);
+  nlohmann::json reroutes = nlohmann::json::array();
+  for (Duration at : report.reroutes) reroutes.push_back(seconds(at));
+  j["reroutes_s"] = std::move(reroutes);
 
   nlohmann::json tiers = nlohmann::json::array();
   for (const LinkTier& tier : report.tiers.tiers) {

@@ -19,6 +19,8 @@ RunReport makeRunReport(const scenario::Scenario& scenario, const topology::Rout
   report.simulatedTime = run.end;
   report.events = run.events;
   report.packetHops = run.packetHops;
+  report.linkEvents = run.linkEvents;
+  report.reroutes = run.reroutes;
   report.transfers = run.transfers.size();
   for (const core::TransferResult& t : run.transfers) {
     report.packets += t.packets;

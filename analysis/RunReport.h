@@ -60,6 +60,8 @@ struct RunReport {
   scenario::Targets targets;
   bool pfc = false;  ///< SwitchQueueModel::pfc of the run
   bool sprayed = false;  ///< packets sprayed over equal-cost paths (SwitchQueueModel::ecmp)
+  std::vector<topology::LinkEvent> linkEvents;  ///< topology changes applied (OCS reconfigurations)
+  std::vector<Duration> reroutes;               ///< when routing was recomputed after them
   /// Every check of validateDesign plus the run's own (runVerdict).
   ValidationReport verdict;
 };

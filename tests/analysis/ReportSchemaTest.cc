@@ -49,13 +49,15 @@ TEST(ReportSchema, ValidatorCatchesDrift) {
 TEST(ReportSchema, ActualReportsMatchTheDocumentedSchema) {
   const auto schema = test::loadReportSchema(kSchema);
   // Two sites, amplified long haul, a site-latency target, unpriced route
-  // sites, a WARN with offenders; and a one-site Clos with a failing target.
+  // sites, a WARN with offenders; a one-site Clos with a failing target; and
+  // an OCS layer that reconfigures during the run.
   scenario::Scenario twoSite = test::shippedScenario("edwc-two-site");
   scenario::Scenario clos = test::shippedScenario("leaf-spine-2to1");
   clos.targets.minBusBandwidth = DataRate::parse("45GBps");
+  scenario::Scenario ocs = test::shippedScenario("ocs-topology-engineering");
   std::set<std::string> unseenBoth;
   bool first = true;
-  for (scenario::Scenario* s : {&twoSite, &clos}) {
+  for (scenario::Scenario* s : {&twoSite, &clos, &ocs}) {
     SCOPED_TRACE(s->name);
     const test::ScenarioRun r = test::runScenario(*s);
     ASSERT_TRUE(r.run.completed) << r.run.diagnosis;
@@ -76,7 +78,7 @@ TEST(ReportSchema, ActualReportsMatchTheDocumentedSchema) {
     }
     EXPECT_EQ(j.at("version").get<int>(), kReportVersion);
   }
-  // Every documented field occurs in at least one of the two reports.
+  // Every documented field occurs in at least one of the reports.
   for (const std::string& p : unseenBoth) ADD_FAILURE() << "documented but never written: " << p;
 }
 

@@ -199,7 +199,9 @@ inline ScenarioRun runScenario(scenario::Scenario s) {
   ScenarioRun r{std::move(s), {}, {}, {}, {}};
   r.routing = topology::Routing::compute(r.scenario.fabric);
   r.workload = traffic::buildWorkload(r.scenario.fabric, r.scenario.jobs);
-  core::PacketEngine engine(r.scenario.fabric, r.routing, r.scenario.settings);
+  core::PacketEngineOptions options;
+  options.linkEvents = r.scenario.linkEvents();
+  core::PacketEngine engine(r.scenario.fabric, r.routing, r.scenario.settings, options);
   r.run = engine.run(r.workload.plan);
   r.report = makeRunReport(r.scenario, r.routing, r.workload, r.run, engine.name());
   return r;

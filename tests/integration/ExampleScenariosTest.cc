@@ -51,7 +51,7 @@ bool sharesScaleUp(const scenario::Scenario& s, const std::vector<topology::Node
 }
 
 void runAndCheck(const scenario::Scenario& s) {
-  const WorkloadRun r = runWorkload(s.fabric, s.jobs, s.settings);
+  const WorkloadRun r = runWorkload(s.fabric, s.jobs, s.settings, s.linkEvents());
   ASSERT_TRUE(r.run.completed) << s.sourcePath << ": " << r.run.diagnosis;
   ASSERT_FALSE(r.times.empty() && r.workload.flows.empty()) << s.sourcePath;
   std::uint64_t retransmissions = 0;
