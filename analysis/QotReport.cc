@@ -18,6 +18,15 @@ nlohmann::json dbOrNull(const std::optional<Decibel>& v) { return v ? nlohmann::
 
 std::string ber(double v) { return v > 0.0 ? fmt::format("{:.2e}", v) : "0"; }
 
+/// The links with a QoT estimate, in id order.
+std::vector<const Link*> estimated(const topology::Fabric& fabric) {
+  std::vector<const Link*> out;
+  for (const Link& link : fabric.links()) {
+    if (link.qot) out.push_back(&link);
+  }
+  return out;
+}
+
 /// The passive sites a link passes, in order: equal for the pairs of one route.
 std::vector<topology::NodeId> viaSites(const Link& link) {
   std::vector<topology::NodeId> out;
@@ -53,12 +62,9 @@ std::vector<OpticalRoute> opticalRoutes(const topology::Fabric& fabric) {
 
 nlohmann::json qotJson(const topology::Fabric& fabric) {
   nlohmann::json links = nlohmann::json::array();
-  int without = 0;
-  for (const Link& link : fabric.links()) {
-    if (!link.qot) {
-      ++without;
-      continue;
-    }
+  const std::vector<const Link*> lines = estimated(fabric);
+  for (const Link* line : lines) {
+    const Link& link = *line;
     const models::QotEstimate& q = *link.qot;
     links.push_back({{"id", link.id},
                      {"name", linkLabel(fabric, link.id)},
@@ -96,19 +102,16 @@ nlohmann::json qotJson(const topology::Fabric& fabric) {
                       {"capacity_bps", r.capacity.bps()},
                       {"lit_bps", r.lit.bps()}});
   }
-  return {{"links", links}, {"routes", routes}, {"links_without_qot", without}};
+  return {{"links", links}, {"routes", routes}, {"links_without_qot", fabric.linkCount() - lines.size()}};
 }
 
 std::string qotTable(const topology::Fabric& fabric) {
   std::vector<std::vector<std::string>> rows;
   rows.push_back({"link", "module", "length", "spans", "launch", "optimum", "ch/slots", "WDM cap", "GSNR 0.1nm",
                   "ASE", "NLI", "worst", "need", "margin", "pre-FEC", "post-FEC", "CD ps/nm"});
-  int without = 0;
-  for (const Link& link : fabric.links()) {
-    if (!link.qot) {
-      ++without;
-      continue;
-    }
+  const std::vector<const Link*> lines = estimated(fabric);
+  for (const Link* line : lines) {
+    const Link& link = *line;
     const models::QotEstimate& q = *link.qot;
     rows.push_back({linkLabel(fabric, link.id), link.module.name, link.length.toString(), std::to_string(q.spans),
                     fmt::format("{:.2f} dBm", q.launchPower.dbmValue()),
@@ -133,9 +136,9 @@ std::string qotTable(const topology::Fabric& fabric) {
     }
     out += '\n';
   }
-  for (const Link& link : fabric.links()) {
-    if (link.qot && !link.qot->spectrumProblem.empty()) {
-      out += fmt::format("  {}: {}\n", linkLabel(fabric, link.id), link.qot->spectrumProblem);
+  for (const Link* link : lines) {
+    if (!link->qot->spectrumProblem.empty()) {
+      out += fmt::format("  {}: {}\n", linkLabel(fabric, link->id), link->qot->spectrumProblem);
     }
   }
   if (rows.size() == 1) out += "  (no amplified coherent link)\n";
@@ -145,7 +148,7 @@ std::string qotTable(const topology::Fabric& fabric) {
   }
   out += fmt::format("{} link(s) without an estimate (not amplified, not coherent, or no symbol rate: the reach "
                      "check judges them)\n",
-                     without);
+                     fabric.linkCount() - lines.size());
   return out;
 }
 

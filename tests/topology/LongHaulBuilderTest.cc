@@ -41,6 +41,16 @@ LongHaulParams testRoute(Ends ends) {
   return params;
 }
 
+/// The builtin route of @p km (400G-LH, smf, edfa-std-high-gain) between @p ends.
+LongHaulParams builtinRoute(Ends ends, const std::string& name, double km) {
+  LongHaulParams params;
+  params.from = ends.a;
+  params.to = ends.b;
+  params.name = name;
+  params.distance = Length::kilometres(km);
+  return params;
+}
+
 TEST(LongHaulBuilder, FifteenHundredKilometresAtEighty) {
   Fabric fabric(test::testCatalog());
   const Ends ends = addBorders(fabric, "test-switch");
@@ -136,12 +146,8 @@ TEST(LongHaulBuilder, BuiltinDefaultsAddCatalogLatencies) {
 
 TEST(LongHaulBuilder, CoherentRoutesCarryTheirGnModelEstimate) {
   Fabric fabric;
-  const Ends ends = addBorders(fabric, "51.2T-64x800G");
-  LongHaulParams params;
-  params.from = ends.a;
-  params.to = ends.b;
-  params.name = "zw-sh";
-  params.distance = Length::kilometres(1600);  // 20 spans of 80 km, 19 amplifier sites
+  // 20 spans of 80 km, 19 amplifier sites.
+  const LongHaulParams params = builtinRoute(addBorders(fabric, "51.2T-64x800G"), "zw-sh", 1600);
   const Link& link = fabric.link(buildLongHaul(fabric, params).links.at(0));
   ASSERT_TRUE(link.qot.has_value());
   const models::QotEstimate& q = *link.qot;
@@ -165,12 +171,7 @@ TEST(LongHaulBuilder, CoherentRoutesCarryTheirGnModelEstimate) {
 /// The GSNR margin of the default 400G-LH route of @p km with @p line settings.
 models::QotEstimate estimateRoute(double km, const models::LineSettings& line) {
   Fabric fabric;
-  const Ends ends = addBorders(fabric, "51.2T-64x800G");
-  LongHaulParams params;
-  params.from = ends.a;
-  params.to = ends.b;
-  params.name = "r";
-  params.distance = Length::kilometres(km);
+  LongHaulParams params = builtinRoute(addBorders(fabric, "51.2T-64x800G"), "r", km);
   params.line = line;
   return *fabric.link(buildLongHaul(fabric, params).links.at(0)).qot;
 }
