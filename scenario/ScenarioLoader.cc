@@ -298,7 +298,12 @@ class Assembly {
         std::vector<std::string> names;
         std::vector<topology::NodeId> ids;
         for (std::size_t e = 0; e < 2; ++e) {
-          const std::string name = ValueCodec<std::string>::read(pair[e].node());
+          std::string name;
+          try {
+            name = ValueCodec<std::string>::read(pair[e].node());
+          } catch (const std::invalid_argument& error) {
+            pair[e].fail(error.what());
+          }
           const auto id = s_.fabric.findNode(name);
           const bool inLayer = id && std::find(spec.params.switches.begin(), spec.params.switches.end(), *id) !=
                                          spec.params.switches.end();

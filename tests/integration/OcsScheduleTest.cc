@@ -115,6 +115,16 @@ TEST(OcsSchedule, CuttingABusyCircuitLosesFramesUntilTheReroute) {
   EXPECT_GT(retransmissions, lost / 2);
 }
 
+TEST(OcsSchedule, AStepNamingASwitchOutsideTheLayerIsPinnedToItsPlace) {
+  try {
+    scenario::ScenarioLoader::loadString(withConnect("          - [dc/b0/pod0/spine0, dc/b0/pod0/leaf0]\n"), "t.yaml");
+    FAIL() << "loaded";
+  } catch (const scenario::ScenarioError& e) {
+    EXPECT_EQ(e.keyPath(), "circuit_switch_layers[0].schedule[0].connect[0][1]") << e.what();
+    EXPECT_EQ(e.message(), "'dc/b0/pod0/leaf0' is not one of the switches this layer joins");
+  }
+}
+
 TEST(OcsSchedule, StepsThatCannotBeWiredAreErrors) {
   // A switch outside the layer, a step a switch has no port for, and steps out of order.
   EXPECT_THROW(scenario::ScenarioLoader::loadString(

@@ -146,6 +146,7 @@ void expectSameFabric(const Scenario& a, const Scenario& b) {
     EXPECT_EQ(x.length, y.length);
     EXPECT_EQ(x.channels, y.channels);
     EXPECT_EQ(x.bitErrorRate, y.bitErrorRate);
+    EXPECT_EQ(x.standby, y.standby);
     ASSERT_EQ(x.qot.has_value(), y.qot.has_value());
     if (x.qot) {
       EXPECT_EQ(x.qot->worst.gsnrSignal.db(), y.qot->worst.gsnrSignal.db());
@@ -189,6 +190,15 @@ void roundTrip(const Scenario& original) {
   EXPECT_EQ(again.seed, original.seed);
   EXPECT_EQ(again.settings.seed, original.settings.seed);
   EXPECT_EQ(again.settings.stallTimeout, original.settings.stallTimeout);
+  EXPECT_EQ(again.settings.rerouteDelay, original.settings.rerouteDelay);
+  const std::vector<topology::LinkEvent> events = original.linkEvents();
+  const std::vector<topology::LinkEvent> reloaded = again.linkEvents();
+  ASSERT_EQ(reloaded.size(), events.size());
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    EXPECT_EQ(reloaded[i].at, events[i].at);
+    EXPECT_EQ(reloaded[i].link, events[i].link);
+    EXPECT_EQ(reloaded[i].up, events[i].up);
+  }
   // Writing the reloaded scenario gives the same text: nothing is lost or added.
   EXPECT_EQ(ScenarioWriter::resolvedYaml(again), text);
 }
@@ -263,7 +273,8 @@ TEST(ResolvedScenario, WritesEveryDefaultAndNoBase) {
 
 TEST(ResolvedScenario, ShippedScenariosRoundTrip) {
   for (const char* name :
-       {"rail-pod", "leaf-spine-1to1", "leaf-spine-2to1", "fat-tree-k8", "edwc-two-site", "trans-pacific"}) {
+       {"rail-pod", "leaf-spine-1to1", "leaf-spine-2to1", "fat-tree-k8", "edwc-two-site", "trans-pacific",
+        "ocs-topology-engineering"}) {
     SCOPED_TRACE(name);
     roundTrip(ScenarioLoader::loadFile(sourcePath(std::string("scenarios/") + name + ".yaml")));
   }
