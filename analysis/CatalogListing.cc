@@ -202,6 +202,14 @@ nlohmann::json catalogJson(const models::Catalog& catalog) {
     e["maxChannelLoss_db"] = m.maxChannelLoss.db();
     e["power_w"] = m.power.wattsValue();
     e["coherent"] = m.coherent;
+    if (m.symbolRate.baudValue() > 0.0) {  // the QoT model's figures (docs/optics.md)
+      e["symbolRate_bd"] = m.symbolRate.baudValue();
+      e["rollOff"] = m.rollOff;
+      e["modulation"] = models::toString(m.modulation);
+      e["txOsnr_db"] = m.txOsnr.db();
+      e["requiredGsnr_db"] = m.requiredGsnr ? nlohmann::json(m.requiredGsnr->db()) : nlohmann::json();
+      e["fecThresholdBer"] = m.fecThresholdBer;
+    }
     j["modules"][name] = std::move(e);
   }
   for (const auto& [name, f] : catalog.fibres()) {
@@ -209,6 +217,10 @@ nlohmann::json catalogJson(const models::Catalog& catalog) {
     e["attenuation_db_per_km"] = f.attenuation.dbPerKmValue();
     e["groupIndex"] = f.groupIndex;
     e["delayPerKm_ps"] = f.delayOver(Length::kilometres(1)).ps();
+    e["dispersion_ps_per_nm_km"] = f.dispersion.psPerNmKmValue();
+    e["effectiveArea_um2"] = f.effectiveArea.squareMicrometresValue();
+    e["gamma_per_w_km"] = f.nonlinearCoefficient().perWattKmValue();
+    e["pmd_ps_per_sqrt_km"] = f.pmd.psPerSqrtKmValue();
     j["fibres"][name] = std::move(e);
   }
   for (const auto& [name, s] : catalog.switches()) {

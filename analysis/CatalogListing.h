@@ -18,7 +18,10 @@ std::string catalogTable(const models::Catalog& catalog);
 
 /// The catalog as JSON: {"modules": {name: {...}}, "fibres": ..., "switches": ...,
 /// "circuitSwitches": ..., "amplifiers": ..., "gpus": ...}. Figures are numbers in
-/// base units named by their key suffix (_bps, _ps, _mm, _db, _w, _db_per_km).
+/// base units named by their key suffix (_bps, _ps, _mm, _db, _w, _db_per_km);
+/// modules with a symbol rate add the QoT model's figures (symbolRate_bd,
+/// rollOff, modulation, txOsnr_db, requiredGsnr_db, fecThresholdBer), fibres
+/// their dispersion, effective area, gamma and PMD.
 nlohmann::json catalogJson(const models::Catalog& catalog);
 
 }  // namespace ofe::analysis
