@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <set>
 #include <tuple>
 
 #include "analysis/FabricQueries.h"
@@ -354,14 +355,13 @@ ReportSection topologySection(const RunReport& report, const topology::Fabric& f
     }
     if (!changes.first.empty()) lastDown = at;
   }
+  std::set<topology::LinkId> wentDown;
+  for (const topology::LinkEvent& e : report.linkEvents) {
+    if (!e.up) wentDown.insert(e.link);
+  }
   std::uint64_t lostOnChanged = 0;
   for (const LinkUsage& u : report.links) {
-    for (const topology::LinkEvent& e : report.linkEvents) {
-      if (e.link == u.link && !e.up) {
-        lostOnChanged += u.lost;
-        break;
-      }
-    }
+    if (wentDown.count(u.link) != 0) lostOnChanged += u.lost;
   }
   std::string reroutes;
   for (Duration at : report.reroutes) reroutes += (reroutes.empty() ? "" : ", ") + readableTime(at);

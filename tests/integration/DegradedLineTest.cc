@@ -4,8 +4,6 @@
 // margin intact loses nothing.
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include <fmt/format.h>
@@ -17,12 +15,7 @@
 namespace ofe::integration {
 namespace {
 
-std::string transPacific() {
-  std::ifstream in(std::string(OFE_SOURCE_DIR) + "/scenarios/trans-pacific.yaml");
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+std::string transPacific() { return shippedScenarioText("trans-pacific"); }
 
 /// trans-pacific.yaml with subsea-100G needing @p required dB of GSNR.
 scenario::Scenario withRequirement(double required) {

@@ -29,6 +29,14 @@ struct WorkloadRun {
   std::vector<Duration> times;  ///< per collective instance, spanOf(...).time()
 };
 
+/// The text of a shipped scenario, by name ("trans-pacific"), for tests that edit it before loading.
+inline std::string shippedScenarioText(const std::string& name) {
+  std::ifstream in(std::string(OFE_SOURCE_DIR) + "/scenarios/" + name + ".yaml");
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
 inline WorkloadRun runWorkload(const topology::Fabric& fabric, const std::vector<traffic::JobSpec>& jobs,
                                const models::EngineSettings& settings = {},
                                std::vector<topology::LinkEvent> linkEvents = {}) {

@@ -4,8 +4,6 @@
 // and what a step that cuts a busy circuit costs.
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include "IntegrationSupport.h"
@@ -17,12 +15,7 @@
 namespace ofe::integration {
 namespace {
 
-std::string shipped() {
-  std::ifstream in(std::string(OFE_SOURCE_DIR) + "/scenarios/ocs-topology-engineering.yaml");
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+std::string shipped() { return shippedScenarioText("ocs-topology-engineering"); }
 
 /// The shipped file with its schedule's circuits replaced by @p connect (YAML
 /// list items), or with no schedule when @p connect is empty.
